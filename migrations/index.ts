@@ -1,0 +1,5 @@
+import { Foundation1795640799677 } from './1795640799677-Foundation.js';
+
+// Every migration in order. Listed explicitly rather than globbed so the app, the CLI
+// and the tests (which run from TypeScript) load exactly the same set.
+export const MIGRATIONS: Function[] = [Foundation1795640799677];

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type AppModuleOptions } from './app.module.js';
+import { createValidationPipe } from './common/validation/validation-pipe.js';
+import { REQUEST_ID_HEADER, requestIdOf } from './logging/request-id.js';
+import { setupOpenApi } from './openapi/setup-openapi.js';
+
+/** Builds the fully configured app; `main.ts` and the e2e tests share it. */
+export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.config.BODY_LIMIT_BYTES,
+    genReqId: (request: IncomingMessage) => requestIdOf(request),
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+
+  setupOpenApi(app, options.config);
+  await app.init();
+  return app;
+}

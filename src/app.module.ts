@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
+import { CommonModule } from './common/common.module.js';
+import { ProblemFilter } from './common/errors/problem.filter.js';
+import { Clock } from './common/time/clock.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { buildLoggerOptions } from './logging/logger-options.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
+import { SeedingModule } from './seeding/seeding.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        CommonModule.forRoot(options.clock),
+        LoggerModule.forRoot(buildLoggerOptions(options.config)),
+        DatabaseModule.forRoot(options.databaseUrl, options.config.DATABASE_POOL_SIZE),
+        HealthModule,
+        OrganizationsModule,
+        AuthModule,
+        SeedingModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+    };
+  }
+}

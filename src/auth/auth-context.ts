@@ -1,0 +1,25 @@
+import type { ApiKeyScope, Role } from '../organizations/roles.js';
+
+/** Who is calling, resolved once by the global guard and handed to services explicitly. */
+export interface AuthContext {
+  kind: 'user' | 'api-key';
+  /** The person acting; for an API key, only when it acts for a candidate (never here). */
+  userId: string | null;
+  /** The organisation the caller acts in; null for a user with no organisation yet. */
+  organizationId: string | null;
+  roles: Role[];
+  isPlatformAdmin: boolean;
+  apiKeyId: string | null;
+  scopes: ApiKeyScope[];
+  /** Set when an integration minted this token for one of its candidates. */
+  actingApiKeyId?: string;
+}
+
+export interface AccessTokenClaims {
+  sub: string;
+  org: string | null;
+  roles: Role[];
+  adm?: boolean;
+  /** API key that minted a candidate token. */
+  act?: string;
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { AccessTokenService } from './access-token.service.js';
+import { AuthController } from './auth.controller.js';
+import { GlobalAuthGuard } from './auth.guard.js';
+import { AuthService } from './auth.service.js';
+import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
+import { FailureLimiter } from './failure-limiter.js';
+import { RefreshTokensService } from './refresh-tokens.service.js';
+import { ApiKeyStrategy } from './strategies/api-key.strategy.js';
+import { JwtStrategy } from './strategies/jwt.strategy.js';
+import { UsersModule } from './users/users.module.js';
+
+@Module({
+  imports: [PassportModule, TypeOrmModule.forFeature([RefreshTokenEntity]), UsersModule, OrganizationsModule],
+  controllers: [AuthController],
+  providers: [
+    AccessTokenService,
+    RefreshTokensService,
+    AuthService,
+    FailureLimiter,
+    JwtStrategy,
+    ApiKeyStrategy,
+    { provide: APP_GUARD, useClass: GlobalAuthGuard },
+  ],
+  exports: [AccessTokenService, UsersModule],
+})
+export class AuthModule {}

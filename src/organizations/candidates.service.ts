@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context.js';
+import { UsersService, normalizeEmail } from '../auth/users/users.service.js';
+import { AppException } from '../common/errors/app.exception.js';
+import { MembershipEntity } from './entities/membership.entity.js';
+import { assertOrganizationAccess } from './organization-access.js';
+import type { CandidateDto, UpsertCandidateDto } from './dto/candidate.dto.js';
+
+/** Candidates that an LMS provisions by its own ids, without passwords. */
+@Injectable()
+export class CandidatesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+    private readonly users: UsersService,
+  ) {}
+
+  async upsert(auth: AuthContext, organizationId: string, externalId: string, dto: UpsertCandidateDto): Promise<CandidateDto> {
+    assertOrganizationAccess(auth, organizationId);
+    const email = normalizeEmail(dto.email);
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(MembershipEntity);
+      const known = await repo.findOne({
+        where: { organizationId, externalId },
+        relations: { user: true },
+        lock: { mode: 'pessimistic_write', tables: ['memberships'] },
+      });
+      if (known) {
+        if (known.user!.email !== email) {
+          throw new AppException('conflict', `Candidate ${externalId} is registered with another email; emails cannot change`);
+        }
+        if (known.user!.displayName !== dto.displayName) {
+          await this.users.update(manager, known.userId, { displayName: dto.displayName });
+        }
+        if (!known.roles.includes('candidate')) await repo.update({ id: known.id }, { roles: [...known.roles, 'candidate'] });
+        return { userId: known.userId, externalId, email, displayName: dto.displayName, created: false };
+      }
+      const user = await this.users.findOrCreate(manager, { email, displayName: dto.displayName });
+      const membership = await repo.findOneBy({ organizationId, userId: user.id });
+      if (membership?.externalId) {
+        throw new AppException('conflict', `${email} is already candidate ${membership.externalId} in this organization`);
+      }
+      if (membership) {
+        const roles = membership.roles.includes('candidate') ? membership.roles : [...membership.roles, 'candidate' as const];
+        await repo.update({ id: membership.id }, { externalId, roles });
+      } else {
+        await repo.insert({ organizationId, userId: user.id, roles: ['candidate'], externalId });
+      }
+      return { userId: user.id, externalId, email, displayName: user.displayName, created: true };
+    });
+  }
+
+  async findByExternalId(auth: AuthContext, organizationId: string, externalId: string): Promise<MembershipEntity> {
+    assertOrganizationAccess(auth, organizationId);
+    const membership = await this.memberships.findOne({ where: { organizationId, externalId }, relations: { user: true } });
+    if (!membership || !membership.roles.includes('candidate')) throw AppException.notFound('Candidate', externalId);
+    return membership;
+  }
+}

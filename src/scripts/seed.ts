@@ -1,0 +1,27 @@
+// `npm run seed`: loads the demo organisation and accounts (and, as modules land, the
+// shipped course, questions and labs) into DATABASE_URL, or the embedded database.
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from '../app.factory.js';
+import { loadConfig } from '../config/app-config.js';
+import { resolveDatabase } from '../database/resolve-database.js';
+import { DemoSeeder } from '../seeding/demo-seeder.js';
+
+async function seed(): Promise<void> {
+  const config = loadConfig();
+  const logger = new Logger('Seed');
+  const database = await resolveDatabase(config, (message) => logger.log(message));
+  const app = await createApp({ config, databaseUrl: database.url });
+  try {
+    const report = await app.get(DemoSeeder).seed();
+    for (const line of report.printable()) logger.log(line);
+  } finally {
+    await app.close();
+    await database.stop();
+  }
+}
+
+seed().catch((error: unknown) => {
+  process.stderr.write(`seed failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
