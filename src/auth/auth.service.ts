@@ -76,21 +76,9 @@ export class AuthService {
       scopes: auth.scopes,
     };
     if (!auth.userId) return { ...base, memberships: [] };
-    const [user, memberships] = await Promise.all([
-      this.users.findById(auth.userId),
-      this.organizations.membershipsOfUser(auth.userId),
-    ]);
-    if (!user) throw new AppException('invalid-token', 'The account no longer exists');
-    return {
-      ...base,
-      email: user.email,
-      displayName: user.displayName,
-      memberships: memberships.map((m) => ({
-        organizationId: m.organizationId,
-        organizationName: m.organization?.name ?? '',
-        roles: m.roles,
-      })),
-    };
+    const profile = await this.users.findProfile(auth.userId);
+    if (!profile) throw new AppException('invalid-token', 'The account no longer exists');
+    return { ...base, email: profile.email, displayName: profile.displayName, memberships: profile.memberships };
   }
 
   /** Lets an integration act as one of its candidates (mobile app, LMS launch). */

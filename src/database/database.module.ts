@@ -13,7 +13,9 @@ export class DatabaseModule {
           ...buildDataSourceOptions(url, poolSize),
           migrationsRun: true,
           migrationsTransactionMode: 'each',
-          logging: ['error', 'warn', 'migration'],
+          // Query errors surface through the exception filter; logging them here too would
+          // double-report expected ones such as unique violations.
+          logging: ['warn', 'migration'],
         }),
       ],
     };

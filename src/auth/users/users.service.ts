@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager } from 'typeorm';
+import type { Role } from '../../organizations/roles.js';
 import { UserEntity } from '../entities/user.entity.js';
+
+export interface UserProfile {
+  email: string;
+  displayName: string;
+  memberships: Array<{ organizationId: string; organizationName: string; roles: Role[] }>;
+}
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -17,6 +24,29 @@ export class UsersService {
 
   findByIds(ids: string[]): Promise<UserEntity[]> {
     return ids.length ? this.users.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /**
+   * The account with its memberships in one round trip: `GET /v1/me` is the hottest
+   * authenticated read (apps call it on every launch).
+   */
+  async findProfile(id: string): Promise<UserProfile | null> {
+    const rows: Array<{ email: string; display_name: string; memberships: UserProfile['memberships'] }> =
+      await this.users.query(
+        `SELECT u.email, u.display_name,
+                COALESCE(json_agg(json_build_object('organizationId', m.organization_id,
+                                                    'organizationName', o.name,
+                                                    'roles', m.roles) ORDER BY m.created_at)
+                         FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
+           FROM users u
+           LEFT JOIN memberships m ON m.user_id = u.id
+           LEFT JOIN organizations o ON o.id = m.organization_id
+          WHERE u.id = $1
+          GROUP BY u.id`,
+        [id],
+      );
+    const row = rows[0];
+    return row ? { email: row.email, displayName: row.display_name, memberships: row.memberships } : null;
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
