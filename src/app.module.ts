@@ -17,6 +17,8 @@ export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
   clock?: Clock;
+  /** Where logs go (stdout when unset); tests pass a stream to inspect them. */
+  logDestination?: NodeJS.WritableStream;
 }
 
 @Module({})
@@ -27,7 +29,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(options.config),
         CommonModule.forRoot(options.clock),
-        LoggerModule.forRoot(buildLoggerOptions(options.config)),
+        LoggerModule.forRoot(buildLoggerOptions(options.config, options.logDestination)),
         DatabaseModule.forRoot(options.databaseUrl, options.config.DATABASE_POOL_SIZE),
         HealthModule,
         OrganizationsModule,

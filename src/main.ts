@@ -10,13 +10,13 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Bootstrap');
   const database = await resolveDatabase(config, (message) => logger.log(message));
   const app = await createApp({ config, databaseUrl: database.url });
-  if (config.seedOnStart) {
-    const report = await app.get(DemoSeeder).seed();
-    for (const line of report.printable()) logger.log(line);
-  }
+  const banner: string[] = [];
+  if (config.seedOnStart) banner.push(...(await app.get(DemoSeeder).seed()).printable());
   await app.listen({ port: config.PORT, host: config.HOST });
   logger.log(`kubequiz is listening on ${config.publicBaseUrl}`);
-  logger.log(`API docs: ${config.publicBaseUrl}/docs (OpenAPI JSON at /docs-json)`);
+  // A plain banner for the person who ran `npm start`; the logs stay JSON.
+  banner.push(`kubequiz is up: ${config.publicBaseUrl}`, `API docs:       ${config.publicBaseUrl}/docs  (OpenAPI JSON: /docs-json)`);
+  process.stdout.write(`\n${banner.map((line) => `  ${line}`).join('\n')}\n\n`);
   const stop = async () => {
     await app.close();
     await database.stop();

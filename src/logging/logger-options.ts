@@ -16,9 +16,14 @@ export const REDACTED_PATHS = [
   '*.key',
 ];
 
-export function buildLoggerOptions(config: AppConfig): Params {
+/** `destination` lets tests read what would be logged. */
+export function buildLoggerOptions(config: AppConfig, destination?: NodeJS.WritableStream): Params {
   return {
+    // nestjs-pino's default route pattern `{/*splat}` matches nothing under Nest 12's
+    // Fastify adapter, which left every request unlogged (caught by logging.e2e-spec).
+    forRoutes: ['{*splat}'],
     pinoHttp: {
+      ...(destination ? { stream: destination } : {}),
       level: config.LOG_LEVEL,
       genReqId: (request: IncomingMessage) => requestIdOf(request),
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },

@@ -21,10 +21,14 @@ export interface TestApp {
 export const demoEmail = (key: string) => DEMO_ACCOUNTS.find((a) => a.key === key)!.email;
 
 /** The real app on a real, suite-private PostgreSQL, with a manual clock. */
-export async function createTestApp(env: Record<string, string> = {}, clock: Clock = new ManualClock(new Date())): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  clock: Clock = new ManualClock(new Date()),
+  logDestination?: NodeJS.WritableStream,
+): Promise<TestApp> {
   const databaseUrl = await createSuiteDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...env });
-  const app = await createApp({ config, databaseUrl, clock });
+  const app = await createApp({ config, databaseUrl, clock, logDestination });
   await app.getHttpAdapter().getInstance().ready();
   const password = (key: string) => `${key}-password-123`;
   const report = await app.get(DemoSeeder).seed((account) => password(account.key));
