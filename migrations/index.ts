@@ -1,5 +1,6 @@
 import { Foundation1795640799677 } from './1795640799677-Foundation.js';
+import { CoursesAndDocuments1795641626507 } from './1795641626507-CoursesAndDocuments.js';
 
 // Every migration in order. Listed explicitly rather than globbed so the app, the CLI
 // and the tests (which run from TypeScript) load exactly the same set.
-export const MIGRATIONS: Function[] = [Foundation1795640799677];
+export const MIGRATIONS: Function[] = [Foundation1795640799677, CoursesAndDocuments1795641626507];

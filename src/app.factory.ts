@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
+import fastifyMultipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
@@ -25,6 +26,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  await app.register(fastifyMultipart, { limits: { fileSize: options.config.DOCUMENT_MAX_BYTES + 1, files: 1 } });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });

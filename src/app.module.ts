@@ -8,6 +8,7 @@ import { Clock } from './common/time/clock.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { buildLoggerOptions } from './logging/logger-options.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         HealthModule,
         OrganizationsModule,
         AuthModule,
+        DocumentsModule,
         SeedingModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -89,6 +89,12 @@ export class AppConfig {
   @Min(1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Largest course document accepted (UTF-8 bytes); larger uploads get 413. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  DOCUMENT_MAX_BYTES = 512 * 1024;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,5 +1,9 @@
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity.js';
 import { UserEntity } from '../auth/entities/user.entity.js';
+import { CourseEntity } from '../documents/entities/course.entity.js';
+import { DocumentSectionEntity } from '../documents/entities/document-section.entity.js';
+import { DocumentVersionEntity } from '../documents/entities/document-version.entity.js';
+import { DocumentEntity } from '../documents/entities/document.entity.js';
 import { ApiKeyEntity } from '../organizations/entities/api-key.entity.js';
 import { InvitationEntity } from '../organizations/entities/invitation.entity.js';
 import { MembershipEntity } from '../organizations/entities/membership.entity.js';
@@ -13,4 +17,8 @@ export const ENTITIES = [
   MembershipEntity,
   InvitationEntity,
   ApiKeyEntity,
+  CourseEntity,
+  DocumentEntity,
+  DocumentVersionEntity,
+  DocumentSectionEntity,
 ];

@@ -11,7 +11,6 @@ export const PROBLEM_CATALOG = {
   'refresh-token-reused': { status: 401, title: 'Refresh token already used; its session was revoked' },
   forbidden: { status: 403, title: 'Forbidden' },
   'not-found': { status: 404, title: 'Not found' },
-  'route-not-found': { status: 404, title: 'No such route' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'not-acceptable': { status: 406, title: 'Not acceptable' },
   conflict: { status: 409, title: 'Conflict' },

@@ -21,7 +21,11 @@ const FASTIFY_CODES: Record<string, ProblemCode> = {
   FST_ERR_CTP_INVALID_TYPE: 'unsupported-media-type',
   FST_ERR_CTP_EMPTY_TYPE: 'unsupported-media-type',
   FST_ERR_VALIDATION: 'validation-failed',
-  FST_ERR_NOT_FOUND: 'route-not-found',
+  FST_REQ_FILE_TOO_LARGE: 'payload-too-large',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported-media-type',
+  FST_FILES_LIMIT: 'payload-too-large',
+  FST_FIELDS_LIMIT: 'payload-too-large',
+  FST_PARTS_LIMIT: 'payload-too-large',
 };
 
 interface ErrorWithCode {
