@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 describe('OpenAPI document', () => {
@@ -10,6 +11,9 @@ describe('OpenAPI document', () => {
   it('is a valid OpenAPI 3 document that documents every route', async () => {
     const { body } = await t.http.get('/docs-json').expect(200);
     expect(body.openapi).toMatch(/^3\./);
+    const validation = await new Validator().validate(body);
+    expect(validation.errors ?? []).toEqual([]);
+    expect(validation.valid).toBe(true);
     expect(body.components.securitySchemes).toMatchObject({
       bearer: { type: 'http', scheme: 'bearer' },
       apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
