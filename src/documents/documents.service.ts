@@ -137,6 +137,21 @@ export class DocumentsService {
     return { document, version, sections };
   }
 
+  /**
+   * Section titles of a course in one language (latest version of its first document in
+   * that language), for quiz titles and links. The caller has checked access to the course.
+   */
+  async sectionIndex(courseId: string, language: string): Promise<{ documentId: string; titles: Map<string, string> } | null> {
+    const document = await this.documents.findOne({ where: { courseId, language: language as DocumentEntity['language'] }, order: { createdAt: 'ASC' } });
+    if (!document || document.latestVersion === 0) return null;
+    const rows: Array<{ key: string; title: string }> = await this.sections.query(
+      `SELECT s.key, s.title FROM document_sections s JOIN document_versions v ON v.id = s.version_id
+        WHERE v.document_id = $1 AND v.version = $2`,
+      [document.id, document.latestVersion],
+    );
+    return { documentId: document.id, titles: new Map(rows.map((row) => [row.key, row.title])) };
+  }
+
   async findReadable(auth: AuthContext, id: string): Promise<DocumentEntity> {
     const document = await scopeToReadableCourses(this.documents.createQueryBuilder('d'), 'd', auth)
       .andWhere('d.id = :id', { id })
