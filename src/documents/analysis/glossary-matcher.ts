@@ -9,11 +9,15 @@ export interface TermMatch {
   end: number;
 }
 
+interface CompiledForm {
+  entry: GlossaryEntry;
+  /** Sticky regex for this form at one offset. */
+  re: RegExp;
+}
+
+/** Forms indexed by their first character, longest first, for a scan without one huge regex. */
 interface CompiledGlossary {
-  insensitive: RegExp | null;
-  sensitive: RegExp | null;
-  byForm: Map<string, GlossaryEntry>;
-  byExactForm: Map<string, GlossaryEntry>;
+  byFirstChar: Map<string, CompiledForm[]>;
 }
 
 const cache = new WeakMap<Glossary, CompiledGlossary>();
@@ -26,25 +30,30 @@ const CJK = /[\u3400-\u9fff]/u;
  * may carry an English plural.
  */
 export function matchTerms(text: string, glossary: Glossary): TermMatch[] {
-  const c = compile(glossary);
-  const found: TermMatch[] = [];
-  for (const [re, exact] of [[c.insensitive, false], [c.sensitive, true]] as const) {
-    if (!re) continue;
-    for (const m of text.matchAll(re)) {
-      const entry = lookup(c, m[0], exact);
-      if (entry) found.push({ entry, surface: m[0], start: m.index, end: m.index + m[0].length });
-    }
-  }
-  // The two passes may overlap: keep the longer match, then the earlier one.
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const { byFirstChar } = compile(glossary);
   const out: TermMatch[] = [];
-  for (const m of found) {
-    const last = out[out.length - 1];
-    if (last && m.start < last.end) {
-      if (m.end - m.start > last.end - last.start) out[out.length - 1] = m;
-      continue;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    // Latin forms only start at a word boundary; skipping mid-word offsets saves most lookups.
+    const midWord = LATIN.test(ch) && i > 0 && /[A-Za-z0-9_-]/.test(text[i - 1]!);
+    const forms = midWord ? undefined : byFirstChar.get(ch.toLowerCase());
+    let best: TermMatch | null = null;
+    if (forms) {
+      for (const form of forms) {
+        form.re.lastIndex = i;
+        const m = form.re.exec(text);
+        if (m && (!best || m[0].length > best.surface.length)) {
+          best = { entry: form.entry, surface: m[0], start: i, end: i + m[0].length };
+        }
+      }
     }
-    out.push(m);
+    if (best) {
+      out.push(best);
+      i = best.end;
+    } else {
+      i++;
+    }
   }
   return out;
 }
@@ -59,38 +68,23 @@ export function findEntry(term: string, glossary: Glossary): GlossaryEntry | nul
 function compile(glossary: Glossary): CompiledGlossary {
   const hit = cache.get(glossary);
   if (hit) return hit;
-  const byForm = new Map<string, GlossaryEntry>();
-  const byExactForm = new Map<string, GlossaryEntry>();
-  const loose: string[] = [];
-  const strict: string[] = [];
+  const byFirstChar = new Map<string, CompiledForm[]>();
+  const seen = new Set<string>();
   for (const entry of glossary.entries) {
-    for (const form of new Set([entry.en, entry.zh, ...entry.aliases])) {
+    for (const raw of new Set([entry.en, entry.zh, ...entry.aliases])) {
+      const form = raw.trim();
       const exact = entry.caseSensitive && LATIN.test(form);
-      const key = formKey(form, exact);
-      const map = exact ? byExactForm : byForm;
-      if (!map.has(key)) map.set(key, entry);
-      (exact ? strict : loose).push(form);
+      const key = `${exact ? '=' : '~'}${exact ? form : form.toLowerCase()}`;
+      if (seen.has(key)) continue; // the first entry to claim a form keeps it
+      seen.add(key);
+      const re = new RegExp(formPattern(form), exact ? 'uy' : 'iuy');
+      const first = form[0]!.toLowerCase();
+      byFirstChar.set(first, [...(byFirstChar.get(first) ?? []), { entry, re }]);
     }
   }
-  const build = (forms: string[], flags: string): RegExp | null => {
-    if (forms.length === 0) return null;
-    const sources = [...new Set(forms)].sort((a, b) => b.length - a.length).map(formPattern);
-    return new RegExp(sources.join('|'), flags);
-  };
-  const compiled = { insensitive: build(loose, 'giu'), sensitive: build(strict, 'gu'), byForm, byExactForm };
+  const compiled = { byFirstChar };
   cache.set(glossary, compiled);
   return compiled;
-}
-
-function lookup(c: CompiledGlossary, surface: string, exact: boolean): GlossaryEntry | undefined {
-  const map = exact ? c.byExactForm : c.byForm;
-  const key = formKey(surface, exact);
-  return map.get(key) ?? map.get(key.replace(/es$/, '')) ?? map.get(key.replace(/s$/, ''));
-}
-
-function formKey(form: string, exact: boolean): string {
-  const k = form.replace(/\s+/g, '');
-  return exact ? k : k.toLowerCase();
 }
 
 /** Regex source for one form: spaces optional, Latin edges bounded, plural allowed. */

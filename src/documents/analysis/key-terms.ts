@@ -20,6 +20,8 @@ export interface KeyTerm {
 }
 
 const MAX_FALLBACK_TERMS = 8;
+// Building a segmenter loads ICU data; one instance serves every call.
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const ZH_STOP = new Set([
   '可以', '一个', '一种', '这些', '那些', '我们', '他们', '它们', '需要', '通过', '进行', '使用', '没有', '因为', '所以',
   '如果', '但是', '以及', '或者', '就是', '所有', '每个', '其他', '不同', '相同', '用户', '同时', '之后', '之前', '然后',
@@ -78,7 +80,9 @@ export function findKeyTerms(
  * CNCF) and, for Chinese, words the segmenter finds at least twice.
  */
 function fallbackWords(text: string, covered: ReadonlyArray<readonly [number, number]>, language: DocumentLanguage): Array<[string, number]> {
-  const inGlossary = (start: number, end: number): boolean => covered.some(([s, e]) => start < e && end > s);
+  const mask = new Uint8Array(text.length + 1);
+  for (const [s, e] of covered) mask.fill(1, s, e);
+  const inGlossary = (start: number, end: number): boolean => mask.subarray(start, end).includes(1);
   const counts = new Map<string, number>();
   const bump = (w: string): void => { counts.set(w, (counts.get(w) ?? 0) + 1); };
   for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*/g)) {
@@ -88,7 +92,6 @@ function fallbackWords(text: string, covered: ReadonlyArray<readonly [number, nu
     if (technical) bump(w);
   }
   if (language === 'zh') {
-    const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
     const zhCounts = new Map<string, number>();
     for (const s of segmenter.segment(text)) {
       if (!s.isWordLike || s.segment.length < 2 || !/^[\u3400-\u9fff]+$/u.test(s.segment)) continue;

@@ -53,6 +53,7 @@ const PLACEHOLDER = '\u0000';
 export function findInlineLists(sentences: readonly string[], language: DocumentLanguage, glossary: Glossary): ListBlock[] {
   const out: ListBlock[] = [];
   for (const sentence of sentences) {
+    if (!(language === 'zh' ? sentence.includes('、') : /,\s/.test(sentence))) continue;
     const { masked, restore } = protectTerms(sentence, glossary);
     const clauses = masked.split(language === 'zh' ? /[，,；;：:。！？!?（）()“”]/u : /[;:!?()]|\.(?:\s|$)/u);
     for (const clause of clauses) {

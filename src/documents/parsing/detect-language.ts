@@ -1,7 +1,8 @@
 import type { DocumentLanguage } from './types.js';
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
-const LATIN = /[A-Za-z]/;
+const CJK_ALL = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
+const LATIN_ALL = /[A-Za-z]/g;
 
 /**
  * `zh` when CJK characters make up a fair share of the letters. One Han character carries
@@ -9,12 +10,8 @@ const LATIN = /[A-Za-z]/;
  * identifiers (kube-apiserver), so the threshold is well below one half.
  */
 export function detectLanguage(text: string): DocumentLanguage {
-  let cjk = 0;
-  let latin = 0;
-  for (const ch of text) {
-    if (CJK.test(ch)) cjk++;
-    else if (LATIN.test(ch)) latin++;
-  }
+  const cjk = text.match(CJK_ALL)?.length ?? 0;
+  const latin = text.match(LATIN_ALL)?.length ?? 0;
   if (cjk === 0) return 'en';
   return cjk / (cjk + latin) >= 0.2 ? 'zh' : 'en';
 }
