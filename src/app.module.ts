@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AttemptsModule } from './attempts/attempts.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ExamsModule } from './exams/exams.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { CommonModule } from './common/common.module.js';
 import { ProblemFilter } from './common/errors/problem.filter.js';
 import { Clock } from './common/time/clock.js';
@@ -12,6 +15,8 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { buildLoggerOptions } from './logging/logger-options.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { QuestionBankModule } from './question-bank/question-bank.module.js';
+import { QuizzesModule } from './quizzes/quizzes.module.js';
 import { SeedingModule } from './seeding/seeding.module.js';
 
 export interface AppModuleOptions {
@@ -36,6 +41,11 @@ export class AppModule {
         OrganizationsModule,
         AuthModule,
         DocumentsModule,
+        QuestionBankModule,
+        QuizzesModule,
+        JobsModule,
+        ExamsModule,
+        AttemptsModule,
         SeedingModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

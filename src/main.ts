@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { loadConfig } from './config/app-config.js';
 import { resolveDatabase } from './database/resolve-database.js';
+import { CourseSeeder } from './seeding/course-seeder.js';
 import { DemoSeeder } from './seeding/demo-seeder.js';
 
 async function bootstrap(): Promise<void> {
@@ -11,7 +12,11 @@ async function bootstrap(): Promise<void> {
   const database = await resolveDatabase(config, (message) => logger.log(message));
   const app = await createApp({ config, databaseUrl: database.url });
   const banner: string[] = [];
-  if (config.seedOnStart) banner.push(...(await app.get(DemoSeeder).seed()).printable());
+  if (config.seedOnStart) {
+    const course = await app.get(CourseSeeder).seed();
+    banner.push(`Shipped course ${course.courseId}: ${course.questions.inserted} curated questions added, ${course.questions.unchanged} unchanged`);
+    banner.push(...(await app.get(DemoSeeder).seed()).printable());
+  }
   await app.listen({ port: config.PORT, host: config.HOST });
   logger.log(`kubequiz is listening on ${config.publicBaseUrl}`);
   // A plain banner for the person who ran `npm start`; the logs stay JSON.

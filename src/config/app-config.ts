@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -104,6 +105,16 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   API_KEY_FAILURES_PER_MINUTE = 20;
+
+  /** Run background jobs (deadline sweeps, webhooks, lab cleanup) in this process. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  JOBS_ENABLED = true;
+
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0.5)
+  JOBS_POLL_SECONDS = 2;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';

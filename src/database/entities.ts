@@ -4,6 +4,15 @@ import { CourseEntity } from '../documents/entities/course.entity.js';
 import { DocumentSectionEntity } from '../documents/entities/document-section.entity.js';
 import { DocumentVersionEntity } from '../documents/entities/document-version.entity.js';
 import { DocumentEntity } from '../documents/entities/document.entity.js';
+import { QuestionRevisionEntity } from '../question-bank/entities/question-revision.entity.js';
+import { QuestionEntity } from '../question-bank/entities/question.entity.js';
+import { PracticeResultEntity } from '../quizzes/entities/practice-result.entity.js';
+import { AttemptItemEntity } from '../attempts/entities/attempt-item.entity.js';
+import { AttemptEntity } from '../attempts/entities/attempt.entity.js';
+import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
+import { EnrollmentEntity } from '../exams/entities/enrollment.entity.js';
+import { ExamVersionEntity } from '../exams/entities/exam-version.entity.js';
+import { ExamEntity } from '../exams/entities/exam.entity.js';
 import { ApiKeyEntity } from '../organizations/entities/api-key.entity.js';
 import { InvitationEntity } from '../organizations/entities/invitation.entity.js';
 import { MembershipEntity } from '../organizations/entities/membership.entity.js';
@@ -21,4 +30,13 @@ export const ENTITIES = [
   DocumentEntity,
   DocumentVersionEntity,
   DocumentSectionEntity,
+  QuestionEntity,
+  QuestionRevisionEntity,
+  PracticeResultEntity,
+  IdempotencyKeyEntity,
+  ExamEntity,
+  ExamVersionEntity,
+  EnrollmentEntity,
+  AttemptEntity,
+  AttemptItemEntity,
 ];

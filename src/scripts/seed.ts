@@ -5,6 +5,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from '../app.factory.js';
 import { loadConfig } from '../config/app-config.js';
 import { resolveDatabase } from '../database/resolve-database.js';
+import { CourseSeeder } from '../seeding/course-seeder.js';
 import { DemoSeeder } from '../seeding/demo-seeder.js';
 
 async function seed(): Promise<void> {
@@ -13,6 +14,8 @@ async function seed(): Promise<void> {
   const database = await resolveDatabase(config, (message) => logger.log(message));
   const app = await createApp({ config, databaseUrl: database.url });
   try {
+    const course = await app.get(CourseSeeder).seed();
+    logger.log(`Shipped course ${course.courseId}: documents ${JSON.stringify(course.documents)}, questions ${JSON.stringify(course.questions)}`);
     const report = await app.get(DemoSeeder).seed();
     for (const line of report.printable()) logger.log(line);
   } finally {

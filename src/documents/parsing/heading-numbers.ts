@@ -54,13 +54,18 @@ function startsWith(path: NumberPath, prefix: NumberPath): boolean {
   return prefix.every((n, i) => path[i] === n);
 }
 
-/** True when every heading follows its predecessor as a numbered outline should. */
-export function isConsistentOutline(paths: readonly NumberPath[]): boolean {
+/**
+ * True when every heading follows its predecessor as a numbered outline should. With
+ * `anyStart` the outline may open at any chapter ("3 Architecture" of an excerpt): right
+ * for Markdown, whose headings are certain, not for headings guessed in plain text.
+ */
+export function isConsistentOutline(paths: readonly NumberPath[], options: { anyStart?: boolean } = {}): boolean {
   let prev: NumberPath | null = null;
   const seen = new Set<string>();
   for (const path of paths) {
     const key = pathKey(path);
-    if (seen.has(key) || successorWeight(prev, path) === 0) return false;
+    const opens = prev === null && options.anyStart && path.slice(1).every((n) => n === 1);
+    if (seen.has(key) || (!opens && successorWeight(prev, path) === 0)) return false;
     seen.add(key);
     prev = path;
   }

@@ -29,10 +29,17 @@ export function parseMarkdown(source: string): MarkdownResult {
   const blocks = tree.children.filter((n) => n.type !== 'yaml' && (n.type as string) !== 'toml');
   let headings = blocks.filter((n): n is Heading => n.type === 'heading' && n.depth <= MAX_SECTION_DEPTH);
 
-  // A lone leading "# Title" names the document; the sections are below it.
+  // A lone leading "# Title" names the document; the sections are below it. A numbered
+  // one ("# 3 Architecture") is a chapter of its own, not a title.
   let title: string | null = null;
   const first = headings[0];
-  if (first && first.depth === 1 && headings.length > 1 && headings.filter((h) => h.depth === 1).length === 1) {
+  if (
+    first &&
+    first.depth === 1 &&
+    headings.length > 1 &&
+    headings.filter((h) => h.depth === 1).length === 1 &&
+    splitNumber(inlineText(first)).path === null
+  ) {
     title = inlineText(first);
     headings = headings.slice(1);
   }
@@ -47,7 +54,7 @@ export function parseMarkdown(source: string): MarkdownResult {
   const numbered = headings.map((h) => splitNumber(inlineText(h)));
   const explicit =
     numbered.every((n) => n.path !== null) &&
-    isConsistentOutline(numbered.map((n) => n.path!)) &&
+    isConsistentOutline(numbered.map((n) => n.path!), { anyStart: true }) &&
     numbered.every((n, i) => n.path!.length === positional[i]!.length);
 
   const drafts = headings.map((h, i): SectionDraft => {

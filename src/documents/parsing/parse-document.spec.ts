@@ -60,6 +60,17 @@ describe('parseDocument: Markdown', () => {
     expect(outline(notes)).toEqual(['1 Why scheduling matters', '1.1 Filtering', '1.2 Scoring', '2 5 Taints']);
   });
 
+  it('treats a numbered lone # heading as a chapter, not as the document title', () => {
+    const doc = parseDocument('# 3 Architecture\n\nParts.\n\n## 3.1 Control plane\n\nThe scheduler.\n\n## 3.2 etcd\n\nState.\n');
+    expect(doc.title).toBeNull();
+    expect(doc.keySource).toBe('explicit');
+    expect(doc.sections.map((s) => [s.key, s.title])).toEqual([
+      ['3', 'Architecture'],
+      ['3.1', 'Control plane'],
+      ['3.2', 'etcd'],
+    ]);
+  });
+
   it('accepts Chinese numerals for top-level Markdown headings', () => {
     const doc2 = parseDocument('## 一、概述\n\n正文。\n\n### 1.1 由来\n\n更多。\n\n## 二、架构\n\n控制平面。\n');
     expect(doc2.keySource).toBe('explicit');

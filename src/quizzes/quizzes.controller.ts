@@ -1,0 +1,76 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Auth } from '../auth/decorators/auth.decorator.js';
+import { Authenticated } from '../auth/decorators/authenticated.decorator.js';
+import { sendWithEtag } from '../common/http/etag.js';
+import { pickLanguage } from '../common/i18n/pick-language.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { UuidParamPipe } from '../common/validation/uuid-param.pipe.js';
+import { CheckQuizDto, ProgressDto, QuizCheckResultDto, QuizDto, QuizListDto, QuizQueryDto } from './dto/quiz.dto.js';
+import { QuizzesService } from './quizzes.service.js';
+
+@ApiTags('quizzes')
+@Controller('v1')
+export class QuizzesController {
+  constructor(private readonly quizzes: QuizzesService) {}
+
+  @Get('courses/:courseId/quizzes')
+  @Authenticated()
+  @ApiOperation({ summary: 'Practice quizzes of a course: one per chapter and per section' })
+  @ApiHeader({ name: 'Accept-Language', required: false, example: 'zh-CN,zh;q=0.9' })
+  @ApiOkResponse({ type: QuizListDto })
+  @ApiProblems(404, 422)
+  list(
+    @Auth() auth: AuthContext,
+    @Param('courseId', UuidParamPipe) courseId: string,
+    @Query() query: QuizQueryDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.quizzes.listForCourse(auth, courseId, pickLanguage(query.lang, acceptLanguage));
+  }
+
+  @Get('quizzes/:quizId')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'A quiz for a candidate: no answer keys, shuffled by a seed',
+    description: 'Send the returned `seed` back to get the same order. Supports ETag / If-None-Match (304).',
+  })
+  @ApiHeader({ name: 'Accept-Language', required: false })
+  @ApiHeader({ name: 'If-None-Match', required: false })
+  @ApiOkResponse({ type: QuizDto })
+  @ApiResponse({ status: 304, description: 'Not modified' })
+  @ApiProblems(404, 422)
+  async get(
+    @Auth() auth: AuthContext,
+    @Param('quizId') id: string,
+    @Query() query: QuizQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<QuizDto | undefined> {
+    const quiz = await this.quizzes.get(auth, id, pickLanguage(query.lang, request.headers['accept-language']), query.seed);
+    reply.header('vary', 'Accept-Language, Authorization');
+    reply.header('cache-control', 'private, no-cache');
+    return sendWithEtag(request, reply, quiz);
+  }
+
+  @Post('quizzes/:quizId/check')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({ summary: 'Check answers: instant feedback per item and a score (kept for the progress view)' })
+  @ApiOkResponse({ type: QuizCheckResultDto })
+  @ApiProblems(404, 422)
+  check(@Auth() auth: AuthContext, @Param('quizId') id: string, @Body() dto: CheckQuizDto) {
+    return this.quizzes.check(auth, id, dto);
+  }
+
+  @Get('me/progress')
+  @Authenticated()
+  @ApiOperation({ summary: "The caller's practice progress per course section" })
+  @ApiOkResponse({ type: ProgressDto })
+  @ApiProblems(401)
+  progress(@Auth() auth: AuthContext) {
+    return this.quizzes.progress(auth);
+  }
+}
