@@ -1,0 +1,3 @@
+export type { ExchangeQuestion, GiftExportOptions, GiftImportOptions, GiftImportResult, LineProblem, MoodleXmlExportOptions } from './types.js';
+export { toGift } from './gift-export.js';
+export { parseGift } from './gift-import.js';
