@@ -11,27 +11,26 @@ const SECTION_KEYS = [
   '5', '5.1', '5.2', '5.3', '5.4', '5.5', '5.6', '5.7', '5.8', '5.9', '5.10',
 ];
 
+/** One language block of a single-choice item: options are texts with ids a, b, c… */
+const choiceBlock = (lang: 'zh' | 'en', stem: string, options: string[], correct: string): string =>
+  [
+    `    ${lang}:`,
+    `      stem: "${stem}"`,
+    '      options:',
+    ...options.map((text, i) => `        - { id: ${'abcdefgh'[i]}, text: ${text} }`),
+    `      answer: { correct: ${correct} }`,
+    `      explanation: "${lang === 'zh' ? '调度器负责为 Pod 选择节点。' : 'The scheduler assigns Pods to nodes.'}"`,
+  ].join('\n');
+
+const HEAD = '    section: "3.1"\n    type: single-choice\n    difficulty: easy\n    tags: [kube-scheduler]';
+const head = (section: string, type: string): string => HEAD.replace('"3.1"', `"${section}"`).replace('single-choice', type);
+
 /** A valid single-choice item; fixtures below break one thing at a time. */
-const item = (overrides: { id?: string; head?: string; zh?: string; en?: string } = {}): string => `
-  - id: ${overrides.id ?? 'k8s-3.1-scheduler-role'}
-${overrides.head ?? `    section: "3.1"
-    type: single-choice
-    difficulty: easy
-    tags: [kube-scheduler]`}
-${overrides.zh ?? `    zh:
-      stem: "哪个组件为新创建的 Pod 选择节点？"
-      options:
-        - { id: a, text: kube-scheduler }
-        - { id: b, text: kubelet }
-      answer: { correct: a }
-      explanation: "调度器负责为 Pod 选择节点。"`}
-${overrides.en ?? `    en:
-      stem: "Which component picks the node for a new Pod?"
-      options:
-        - { id: a, text: kube-scheduler }
-        - { id: b, text: kubelet }
-      answer: { correct: a }
-      explanation: "The scheduler assigns Pods to nodes."`}
+const item = (overrides: { head?: string; zh?: string; en?: string } = {}): string => `
+  - id: k8s-3.1-scheduler-role
+${overrides.head ?? HEAD}
+${overrides.zh ?? choiceBlock('zh', '哪个组件为新创建的 Pod 选择节点？', ['kube-scheduler', 'kubelet'], 'a')}
+${overrides.en ?? choiceBlock('en', 'Which component picks the node for a new Pod?', ['kube-scheduler', 'kubelet'], 'a')}
 `;
 const file = (...items: string[]): string => `course: kubernetes-fundamentals\nquestions:${items.join('')}`;
 const refuse = (yaml: string): string => {
@@ -83,14 +82,17 @@ describe('parseCuratedQuestions refuses malformed items', () => {
   });
 
   it.each([
-    ['unknown type', { head: '    section: "3.1"\n    type: essay\n    difficulty: easy\n    tags: [x]' }, 'unknown type "essay"'],
-    ['unquoted section', { head: '    section: 3.1\n    type: single-choice\n    difficulty: easy\n    tags: [x]' }, 'section must be a quoted string'],
+    ['unknown type', { head: head('3.1', 'essay') }, 'unknown type "essay"'],
+    ['unquoted section', { head: HEAD.replace('"3.1"', '3.1') }, 'section must be a quoted string'],
     ['missing language', { en: '' }, '[en]: missing en block'],
-    ['answer naming an unknown option', { zh: item().split('\n').slice(6, 13).join('\n').replace('correct: a', 'correct: z'), en: '    en:\n      stem: "Which?"\n      options:\n        - { id: a, text: x1 }\n        - { id: b, text: x2 }\n      answer: { correct: z }\n      explanation: "Because."' }, 'must be one of the option ids'],
-    ['one option', { en: '    en:\n      stem: "Which one?"\n      options:\n        - { id: a, text: kube-scheduler }\n      answer: { correct: a }\n      explanation: "Because."' }, 'at least 2'],
-    ['duplicate option texts', { en: '    en:\n      stem: "Which one?"\n      options:\n        - { id: a, text: kubelet }\n        - { id: b, text: Kubelet }\n      answer: { correct: a }\n      explanation: "Because."' }, 'duplicate text'],
-    ['stem containing the answer', { en: '    en:\n      stem: "Does kube-scheduler pick the node?"\n      options:\n        - { id: a, text: kube-scheduler }\n        - { id: b, text: kubelet }\n      answer: { correct: a }\n      explanation: "Because."' }, 'the stem contains the answer text'],
-    ['ids differing between languages', { en: '    en:\n      stem: "Which one?"\n      options:\n        - { id: a, text: kube-scheduler }\n        - { id: c, text: kubelet }\n      answer: { correct: a }\n      explanation: "Because."' }, 'ids differ between languages'],
+    ['answer naming an unknown option', { en: choiceBlock('en', 'Which one?', ['kube-scheduler', 'kubelet'], 'z') }, '[en]: answer.correct: must be one of the option ids'],
+    ['one option', { en: choiceBlock('en', 'Which one?', ['kube-scheduler'], 'a') }, 'needs at least 2'],
+    ['duplicate option texts', { en: choiceBlock('en', 'Which one?', ['kubelet', 'Kubelet'], 'a') }, 'duplicate text'],
+    ['stem containing the answer', { en: choiceBlock('en', 'Does kube-scheduler pick the node?', ['kube-scheduler', 'kubelet'], 'a') }, 'the stem contains the answer text'],
+    ['ids differing between languages', { en: choiceBlock('en', 'Which one?', ['kube-scheduler', 'kubelet', 'etcd'], 'a') }, 'ids differ between languages'],
+    ['answers differing between languages', { en: choiceBlock('en', 'Which one?', ['kube-scheduler', 'kubelet'], 'b') }, 'answers differ between languages'],
+    ['Chinese text in the en block', { en: choiceBlock('en', '哪个组件？', ['kube-scheduler', 'kubelet'], 'a') }, 'the en block contains Chinese text'],
+    ['a field of another type', { en: choiceBlock('en', 'Which one?', ['kube-scheduler', 'kubelet'], 'a') + '\n      items: []' }, 'unexpected field "items"'],
   ])('%s', (_name, overrides, message) => {
     const text = refuse(file(item(overrides)));
     expect(text).toContain('fixture.yaml: question "k8s-3.1-scheduler-role"');
@@ -105,7 +107,7 @@ describe('parseCuratedQuestions refuses malformed items', () => {
     const cloze = (lang: string, stem: string) =>
       `    ${lang}:\n      stem: "${stem}"\n      answer: { accepted: [["etcd"], ["kubelet"]] }\n      explanation: "Because."`;
     const text = refuse(file(item({
-      head: '    section: "3.2"\n    type: cloze\n    difficulty: easy\n    tags: [etcd]',
+      head: head('3.2', 'cloze'),
       zh: cloze('zh', '集群状态保存在 {{1}} 中。'),
       en: cloze('en', 'Cluster state lives in {{1}}.'),
     })));
@@ -116,7 +118,7 @@ describe('parseCuratedQuestions refuses malformed items', () => {
     const ordering = (lang: string, stem: string, order: string) =>
       `    ${lang}:\n      stem: "${stem}"\n      items:\n        - { id: a, text: first }\n        - { id: b, text: second }\n        - { id: c, text: third }\n      answer: { order: [${order}] }\n      explanation: "Because."`;
     const text = refuse(file(item({
-      head: '    section: "4"\n    type: ordering\n    difficulty: easy\n    tags: [workflow]',
+      head: head('4', 'ordering'),
       zh: ordering('zh', '请排序这些步骤。', 'b, a, c'),
       en: ordering('en', 'Order these steps.', 'a, b, c'),
     })));
@@ -127,7 +129,7 @@ describe('parseCuratedQuestions refuses malformed items', () => {
   it('refuses a multiple-response item with a single correct option, and YAML syntax errors', () => {
     const mr = (lang: string, stem: string) =>
       `    ${lang}:\n      stem: "${stem}"\n      options:\n        - { id: a, text: etcd }\n        - { id: b, text: kubelet }\n        - { id: c, text: kube-proxy }\n        - { id: d, text: kube-scheduler }\n      answer: { correct: [a] }\n      explanation: "Because."`;
-    const text = refuse(file(item({ head: '    section: "3"\n    type: multiple-response\n    difficulty: easy\n    tags: [x]', zh: mr('zh', '哪些组件？'), en: mr('en', 'Which components?') })));
+    const text = refuse(file(item({ head: head('3', 'multiple-response'), zh: mr('zh', '哪些组件？'), en: mr('en', 'Which components?') })));
     expect(text).toContain('needs at least 2 correct options');
     expect(refuse('course: x\nquestions: [\n')).toContain('fixture.yaml: YAML:');
   });
