@@ -2,7 +2,7 @@ import type { AnswerKey, ItemResponse, MultipleResponsePolicy, QuestionContent }
 import type { ItemOutcome, ItemScore } from './item-score.js';
 import { percentageOf, roundTo } from './rounding.js';
 import { scoreItem } from './score-item.js';
-import { compareSectionKeys } from './section-order.js';
+import { sortSectionKeys } from './section-order.js';
 
 export interface AttemptItemInput {
   /** The caller's handle for the item (e.g. form position or revision id), echoed back. */
@@ -105,8 +105,8 @@ export function gradeAttempt(input: GradeAttemptInput): AttemptResult {
     sum.items += 1;
     sums.set(item.sectionKey, sum);
   }
-  const sections = [...sums.entries()]
-    .sort(([a], [b]) => compareSectionKeys(a, b))
+  const sections = sortSectionKeys(sums.keys())
+    .map((sectionKey) => [sectionKey, sums.get(sectionKey)!] as const)
     .map(([sectionKey, sum]) => ({
       sectionKey,
       points: roundTo(sum.points, 4),

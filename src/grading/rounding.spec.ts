@@ -11,6 +11,17 @@ describe('roundTo', () => {
     expect(Object.is(roundTo(-0.001, 2), 0)).toBe(true);
   });
 
+  it('rounds ordinary values the plain way', () => {
+    // 2/3 = 0.6666… → 0.67; 55.714285… → 55.71
+    expect(roundTo(2 / 3, 2)).toBe(0.67);
+    expect(roundTo(780 / 14, 2)).toBe(55.71);
+  });
+
+  it('rounds an exact half up', () => {
+    expect(roundTo(0.125, 2)).toBe(0.13);
+    expect(roundTo(2.5, 0)).toBe(3);
+  });
+
   it('passes non-finite values through', () => {
     expect(roundTo(Number.POSITIVE_INFINITY, 2)).toBe(Number.POSITIVE_INFINITY);
   });

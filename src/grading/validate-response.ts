@@ -1,4 +1,4 @@
-import type { QuestionContent } from '../question-bank/model/question-types.js';
+import type { Choice, QuestionContent } from '../question-bank/model/question-types.js';
 
 /** Longest text accepted for one cloze blank; longer input is abuse, not an answer. */
 export const MAX_CLOZE_ANSWER_LENGTH = 500;
@@ -16,13 +16,14 @@ function stringList(value: unknown, field: string, problems: string[]): string[]
   return value as string[];
 }
 
-function checkKnownDistinct(ids: string[], known: ReadonlySet<string>, field: string, what: string, problems: string[]): void {
-  const seen = new Set<string>();
-  for (const id of ids) {
-    if (!known.has(id)) problems.push(`${field}: ${quote(id)} is not ${what} of this question`);
-    else if (seen.has(id)) problems.push(`${field}: ${quote(id)} is listed more than once`);
-    seen.add(id);
-  }
+// Option lists hold a handful of entries: a linear scan beats building a Set per call.
+const hasId = (list: readonly Choice[], id: unknown): boolean => list.some((entry) => entry.id === id);
+
+function checkKnownDistinct(ids: string[], known: readonly Choice[], field: string, what: string, problems: string[]): void {
+  ids.forEach((id, i) => {
+    if (!hasId(known, id)) problems.push(`${field}: ${quote(id)} is not ${what} of this question`);
+    else if (ids.indexOf(id) !== i) problems.push(`${field}: ${quote(id)} is listed more than once`);
+  });
 }
 
 /**
@@ -39,14 +40,14 @@ export function validateResponse(content: QuestionContent, response: unknown): s
   switch (content.type) {
     case 'single-choice': {
       if (typeof response.choice !== 'string') problems.push('choice must be an option id');
-      else if (!content.options.some((option) => option.id === response.choice)) {
+      else if (!hasId(content.options, response.choice)) {
         problems.push(`choice: ${quote(response.choice)} is not an option of this question`);
       }
       break;
     }
     case 'multiple-response': {
       const choices = stringList(response.choices, 'choices', problems);
-      if (choices) checkKnownDistinct(choices, new Set(content.options.map((o) => o.id)), 'choices', 'an option', problems);
+      if (choices) checkKnownDistinct(choices, content.options, 'choices', 'an option', problems);
       break;
     }
     case 'true-false':
@@ -66,20 +67,17 @@ export function validateResponse(content: QuestionContent, response: unknown): s
         problems.push('pairs must be an object mapping prompt ids to choice ids');
         break;
       }
-      const prompts = new Set(content.prompts.map((p) => p.id));
-      const choices = new Set(content.choices.map((c) => c.id));
       for (const [prompt, choice] of Object.entries(response.pairs)) {
-        if (!prompts.has(prompt)) problems.push(`pairs: ${quote(prompt)} is not a prompt of this question`);
-        if (typeof choice !== 'string' || !choices.has(choice)) problems.push(`pairs.${prompt}: ${quote(choice)} is not a choice of this question`);
+        if (!hasId(content.prompts, prompt)) problems.push(`pairs: ${quote(prompt)} is not a prompt of this question`);
+        if (typeof choice !== 'string' || !hasId(content.choices, choice)) problems.push(`pairs.${prompt}: ${quote(choice)} is not a choice of this question`);
       }
       break;
     }
     case 'ordering': {
       const order = stringList(response.order, 'order', problems);
       if (!order || order.length === 0) break;
-      const items = new Set(content.items.map((item) => item.id));
-      checkKnownDistinct(order, items, 'order', 'an item', problems);
-      if (problems.length === 0 && order.length !== items.size) problems.push(`order must list all ${items.size} items exactly once`);
+      checkKnownDistinct(order, content.items, 'order', 'an item', problems);
+      if (problems.length === 0 && order.length !== content.items.length) problems.push(`order must list all ${content.items.length} items exactly once`);
       break;
     }
   }
