@@ -22,6 +22,14 @@ const PAGE = { width: 841.89, height: 595.28 } as const;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
+ * Parses the CJK fonts now (~0.5 s, once per process) instead of on the first render; call it
+ * at application start-up so the first certificate download is not the slow one.
+ */
+export function preloadCertificateFonts(): void {
+  for (const weight of ['Light', 'Regular', 'Medium'] as const) cjkFont(weight);
+}
+
+/**
  * Renders the printable certificate. The bytes depend only on the input: the document dates are
  * the issue date (pdfkit would use the clock), pdfkit derives the trailer /ID from those
  * dates and the info dictionary, and font subset tags come from the font's order in the document.
@@ -48,9 +56,10 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   const done = collect(doc);
   // Every glyph comes from embedded fonts: the standard 14 PDF fonts are not embedded and
   // viewers substitute them with different metrics, which spaced the old serif title oddly.
-  doc.registerFont('light', cjkFont('Light'));
-  doc.registerFont('regular', cjkFont('Regular'));
-  doc.registerFont('medium', cjkFont('Medium'));
+  for (const [name, weight] of [['light', 'Light'], ['regular', 'Regular'], ['medium', 'Medium']] as const) {
+    // pdfkit 0.20 accepts a parsed fontkit font; @types/pdfkit only models paths and buffers.
+    doc.registerFont(name, cjkFont(weight) as unknown as PDFKit.Mixins.PDFFontSource);
+  }
   drawPage(doc, input);
   doc.end();
   return done;

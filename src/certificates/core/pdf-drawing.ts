@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import * as fontkit from 'fontkit';
 import QRCode from 'qrcode';
 
 export const PALETTE = {
@@ -16,21 +17,24 @@ type Doc = PDFKit.PDFDocument;
 
 export type CjkWeight = 'Light' | 'Regular' | 'Medium';
 
-const fontCache = new Map<CjkWeight, Buffer>();
+const fontCache = new Map<CjkWeight, fontkit.Font>();
 
 /**
- * Noto Sans Hans from @embedpdf/fonts-sc. The package's `exports` map hides its fonts folder,
- * so the path is derived from its main entry (dist/index.*) rather than a deep import.
- * The ~8 MB files are read once per process; pdfkit embeds only the glyphs used.
+ * Noto Sans Hans from @embedpdf/fonts-sc, parsed once per process. The package's `exports` map
+ * hides its fonts folder, so the path is derived from its main entry (dist/index.*). Parsing
+ * an ~8 MB OTF costs ~30 ms, three weights per certificate would dominate rendering; pdfkit
+ * accepts a parsed fontkit font and still embeds only the glyphs each document uses.
  */
-export function cjkFont(weight: CjkWeight): Buffer {
-  let buffer = fontCache.get(weight);
-  if (!buffer) {
+export function cjkFont(weight: CjkWeight): fontkit.Font {
+  let font = fontCache.get(weight);
+  if (!font) {
     const entry = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
-    buffer = readFileSync(path.join(path.dirname(entry), '..', 'fonts', `NotoSansHans-${weight}.otf`));
-    fontCache.set(weight, buffer);
+    const parsed = fontkit.create(readFileSync(path.join(path.dirname(entry), '..', 'fonts', `NotoSansHans-${weight}.otf`)));
+    if (!('layout' in parsed)) throw new Error(`NotoSansHans-${weight}.otf is a font collection, expected one font`);
+    font = parsed;
+    fontCache.set(weight, font);
   }
-  return buffer;
+  return font;
 }
 
 /**
