@@ -8,7 +8,7 @@ import { normaliseClozeAnswer } from './normalise-cloze-answer.js';
 export function scoreCloze(answers: readonly string[], accepted: readonly (readonly string[])[]): RawItemScore {
   const blanks = accepted.map((options, i) => {
     const given = normaliseClozeAnswer(answers[i] ?? '');
-    return given !== '' && options.some((option) => normaliseClozeAnswer(option) === given);
+    return given !== '' && options.some((option) => typeof option === 'string' && normaliseClozeAnswer(option) === given);
   });
   const right = blanks.filter(Boolean).length;
   return { fraction: blanks.length === 0 ? 0 : right / blanks.length, detail: { type: 'cloze', blanks } };

@@ -75,6 +75,14 @@ describe('scoreItem without a usable response', () => {
     expect(score).toMatchObject({ points: 0, detail: { type: 'invalid' } });
   });
 
+  it('does not throw for a cloze key with non-text accepted answers', () => {
+    // blank 1 accepts only null (unusable) → wrong; blanks 2 and 3 right: 2/3
+    const key = { type: 'cloze', accepted: [[null], ['etcd'], ['控制平面']] } as unknown as AnswerKey;
+    expect(scoreItem(cloze, key, { type: 'cloze', blanks: ['kube-proxy', 'etcd', '控制平面'] }, {}).fraction).toBeCloseTo(2 / 3, 12);
+    const notLists = { type: 'cloze', accepted: ['kube-proxy', 'etcd', 'x'] } as unknown as AnswerKey;
+    expect(scoreItem(cloze, notLists, { type: 'cloze', blanks: ['kube-proxy', 'etcd', 'x'] }, {})).toMatchObject({ points: 0, detail: { type: 'invalid' } });
+  });
+
   it('never throws for arbitrary junk as a response', () => {
     const junk = [undefined, 0, 'x', [], {}, { type: 'cloze' }, { type: 'true-false', value: null }] as unknown as ItemResponse[];
     for (const response of junk) expect(() => scoreItem(trueFalse, { type: 'true-false', correct: false }, response, {})).not.toThrow();

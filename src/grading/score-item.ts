@@ -59,7 +59,7 @@ function checkKey(content: QuestionContent, key: AnswerKey): string | null {
   if (key?.type !== content.type) return 'the stored answer key does not match the question type';
   const broken =
     (key.type === 'multiple-response' && (!Array.isArray(key.correct) || key.correct.length === 0)) ||
-    (key.type === 'cloze' && content.type === 'cloze' && (!Array.isArray(key.accepted) || key.accepted.length !== content.blanks)) ||
+    (key.type === 'cloze' && content.type === 'cloze' && (!Array.isArray(key.accepted) || key.accepted.length !== content.blanks || !key.accepted.every(Array.isArray))) ||
     (key.type === 'matching' && (typeof key.pairs !== 'object' || key.pairs === null)) ||
     (key.type === 'ordering' && content.type === 'ordering' && (!Array.isArray(key.order) || key.order.length !== content.items.length));
   return broken ? 'the stored answer key cannot be graded' : null;

@@ -49,8 +49,11 @@ describe('ordering (relative to the next item)', () => {
     expect(answer().outcome).toBe('unanswered');
   });
 
-  it('scores a one-item list, which has no pairs, by exact equality', () => {
+  it('gives full marks to a one-item list (no pairs) equal to the key', () => {
     expect(scoreOrdering(['a'], ['a']).fraction).toBe(1);
+  });
+
+  it('gives nothing to a one-item key answered with something else', () => {
     expect(scoreOrdering([], ['a']).fraction).toBe(0);
   });
 });
