@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import jsQRModule from 'jsqr';
 import { renderCertificatePdf } from './certificate-pdf.js';
 import { samplePdfInput } from './testing/sample-certificate.js';
 
@@ -15,6 +16,28 @@ function poppler(tool: string, args: string[]): string {
     }
     throw error;
   }
+}
+
+// jsqr is a CommonJS bundle with `exports.default`; under ESM interop the function may sit one level down.
+type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+const jsQR = ((jsQRModule as unknown as { default?: JsQr }).default ?? jsQRModule) as unknown as JsQr;
+
+/** Rasterises page 1 to a binary PPM (P6) and returns RGBA pixels, the input jsQR wants. */
+function rasterise(pdfFile: string, dpi: number): { data: Uint8ClampedArray; width: number; height: number } {
+  const prefix = pdfFile.replace(/\.pdf$/, '');
+  poppler('pdftoppm', ['-r', String(dpi), '-singlefile', pdfFile, prefix]);
+  const ppm = readFileSync(`${prefix}.ppm`);
+  const [, width, height, maxval, headerLength] = (() => {
+    const match = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 50).toString('latin1'));
+    if (!match) throw new Error('pdftoppm did not write a binary PPM');
+    return [match[0], Number(match[1]), Number(match[2]), Number(match[3]), match[0].length];
+  })();
+  expect(maxval).toBe(255);
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0, j = headerLength; i < width * height; i += 1, j += 3) {
+    data.set([ppm[j], ppm[j + 1], ppm[j + 2], 255], i * 4);
+  }
+  return { data, width, height };
 }
 
 describe('renderCertificatePdf', () => {
@@ -82,12 +105,27 @@ describe('renderCertificatePdf', () => {
     expect(text).toContain('No expiry');
   });
 
+  it('wraps a long exam title onto a second line without losing text', async () => {
+    const examTitle = 'Kubernetes 管理员认证模拟考试：集群架构、工作负载调度、服务与网络、存储以及故障排除的综合实践评估';
+    const file = path.join(workDir, 'long-title.pdf');
+    writeFileSync(file, await renderCertificatePdf(samplePdfInput({ examTitle })));
+    const text = poppler('pdftotext', ['-enc', 'UTF-8', file, '-']);
+    expect(text.replace(/\s+/g, '')).toContain(examTitle.replace(/\s+/g, ''));
+    expect(text).toContain('with a score of 87.5%');
+  });
+
   it('shrinks a very long name onto one line instead of overflowing', async () => {
     const name = 'Maximilian Alexander Konstantin von Hohenzollern-Sigmaringen';
     const file = path.join(workDir, 'long.pdf');
     writeFileSync(file, await renderCertificatePdf(samplePdfInput({ recipientName: name })));
     const text = poppler('pdftotext', ['-enc', 'UTF-8', file, '-']);
     expect(text).toContain(name);
+  });
+
+  it('has a QR code that scans to the verification URL', () => {
+    const { data, width, height } = rasterise(pdfPath, 100);
+    const code = jsQR(data, width, height);
+    expect(code?.data).toBe(samplePdfInput().verificationUrl);
   });
 
   it('embeds only a subset of the CJK font (the full font is ~8 MB)', () => {

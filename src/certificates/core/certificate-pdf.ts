@@ -140,12 +140,14 @@ function fitted(doc: PDFKit.PDFDocument, text: string, font: string, size: numbe
   centered(doc, text, font, fontSize, color, y + (size - fontSize) * 0.8);
 }
 
-/** Up to two centred lines; returns the y below the text. */
+/** Up to two centred lines, the rest cut with an ellipsis; returns the y below the text. */
 function wrapped(doc: PDFKit.PDFDocument, text: string, font: string, size: number, width: number, color: string, y: number): number {
   doc.font(font).fontSize(size).fillColor(color);
-  const options: TextOptions = { width, align: 'center', height: size * 2.6, ellipsis: true };
+  const lineHeight = doc.currentLineHeight(true);
+  const options: TextOptions = { width, align: 'center', height: lineHeight * 2 + 1, ellipsis: true };
   doc.text(text, (PAGE.width - width) / 2, y, options);
-  return y + doc.heightOfString(text, options);
+  const lines = Math.min(2, Math.max(1, Math.round(doc.heightOfString(text, { width }) / lineHeight)));
+  return y + lines * lineHeight;
 }
 
 function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
