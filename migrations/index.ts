@@ -1,7 +1,7 @@
 import { Foundation1795640799677 } from './1795640799677-Foundation.js';
 import { CoursesAndDocuments1795641626507 } from './1795641626507-CoursesAndDocuments.js';
 import { QuestionBank1795641999018 } from './1795641999018-QuestionBank.js';
-import { ExamsAndAttempts1795642425808 } from './1795642425808-ExamsAndAttempts.js';
+import { ExamsAndAttempts1795642757605 } from './1795642757605-ExamsAndAttempts.js';
 
 // Every migration in order. Listed explicitly rather than globbed so the app, the CLI
 // and the tests (which run from TypeScript) load exactly the same set.
@@ -9,5 +9,5 @@ export const MIGRATIONS: Function[] = [
   Foundation1795640799677,
   CoursesAndDocuments1795641626507,
   QuestionBank1795641999018,
-  ExamsAndAttempts1795642425808,
+  ExamsAndAttempts1795642757605,
 ];

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { DataSource, IsNull } from 'typeorm';
 import { parse as parseYaml } from 'yaml';
 import { SYSTEM_CONTEXT } from '../auth/system-context.js';
+import { stableStringify } from '../common/json/stable-stringify.js';
 import { seedsPath } from '../common/repo-paths.js';
 import { CourseEntity } from '../documents/entities/course.entity.js';
 import { DocumentEntity } from '../documents/entities/document.entity.js';
@@ -101,8 +102,8 @@ export class CourseSeeder {
         }
         const current = await manager.getRepository(QuestionRevisionEntity).findOneByOrFail({ questionId: known.id, revision: known.currentRevision });
         const same =
-          JSON.stringify(current.content) === JSON.stringify(item.content) &&
-          JSON.stringify(current.answerKey) === JSON.stringify(item.key) &&
+          stableStringify(current.content) === stableStringify(item.content) &&
+          stableStringify(current.answerKey) === stableStringify(item.key) &&
           current.explanation === item.explanation;
         if (same) {
           report.questions.unchanged += 1;

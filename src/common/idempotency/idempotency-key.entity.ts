@@ -17,7 +17,8 @@ export class IdempotencyKeyEntity {
   @Column({ name: 'status_code', type: 'integer' })
   statusCode: number;
 
-  @Column({ type: 'jsonb' })
+  /** Null while the first request is still running. */
+  @Column({ type: 'jsonb', nullable: true })
   body: unknown;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

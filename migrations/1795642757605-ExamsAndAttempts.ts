@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class ExamsAndAttempts1795642425808 implements MigrationInterface {
-    name = 'ExamsAndAttempts1795642425808'
+export class ExamsAndAttempts1795642757605 implements MigrationInterface {
+    name = 'ExamsAndAttempts1795642757605'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -83,7 +83,7 @@ export class ExamsAndAttempts1795642425808 implements MigrationInterface {
                 "key" text NOT NULL,
                 "fingerprint" text NOT NULL,
                 "status_code" integer NOT NULL,
-                "body" jsonb NOT NULL,
+                "body" jsonb,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 CONSTRAINT "PK_15de2f76fa9f27ad8f330983607" PRIMARY KEY ("scope", "key")
             )
