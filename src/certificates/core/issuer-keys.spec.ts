@@ -55,6 +55,19 @@ describe('issuer keys', () => {
     expect(await signAndVerify(record, unlocked.privateKey)).toBe('hello');
   });
 
+  it('unlocks a signing key that cannot be exported again', async () => {
+    const unlocked = await unlockIssuerKey(record, SECRET);
+    expect(unlocked.privateKey.extractable).toBe(false);
+    await expect(encryptPrivateKey(unlocked.privateKey, SECRET, record.kid)).rejects.toThrow();
+  });
+
+  it('re-encrypts under a new secret (secret rotation)', async () => {
+    const extractable = await decryptPrivateKey(record.encryptedPrivateKey, SECRET, record.kid);
+    const rotated = await encryptPrivateKey(extractable, 'the-next-secret-value', record.kid);
+    const unlocked = await unlockIssuerKey({ ...record, encryptedPrivateKey: rotated }, 'the-next-secret-value');
+    expect(await signAndVerify(record, unlocked.privateKey)).toBe('hello');
+  });
+
   it('uses a fresh salt and IV on every encryption', async () => {
     const again = await encryptPrivateKey(privateKey, SECRET, record.kid);
     expect(again.salt).not.toBe(record.encryptedPrivateKey.salt);
@@ -73,6 +86,19 @@ describe('issuer keys', () => {
     await expect(decryptPrivateKey(tampered, SECRET, record.kid)).rejects.toThrow(/wrong secret or tampered/);
   });
 
+  it('fails on a truncated authentication tag', async () => {
+    const tag = Buffer.from(record.encryptedPrivateKey.tag, 'base64url').subarray(0, 4).toString('base64url');
+    await expect(decryptPrivateKey({ ...record.encryptedPrivateKey, tag }, SECRET, record.kid)).rejects.toThrow(IssuerKeyError);
+  });
+
+  it('refuses scrypt parameters that would allocate too much memory', async () => {
+    for (const params of [{ n: 2 ** 24 }, { n: 3 * 2 ** 14 }, { r: 1024 }, { p: 0 }]) {
+      await expect(decryptPrivateKey({ ...record.encryptedPrivateKey, ...params }, SECRET, record.kid)).rejects.toThrow(
+        /out-of-range scrypt parameters/,
+      );
+    }
+  });
+
   it('fails when the ciphertext is moved onto another kid (kid is authenticated)', async () => {
     await expect(decryptPrivateKey(record.encryptedPrivateKey, SECRET, 'another-kid')).rejects.toThrow(IssuerKeyError);
   });
@@ -82,7 +108,7 @@ describe('issuer keys', () => {
     const mixed: IssuerKeyRecord = {
       kid: record.kid,
       publicJwk: record.publicJwk,
-      encryptedPrivateKey: await encryptPrivateKey((await unlockIssuerKey(other, SECRET)).privateKey, SECRET, record.kid),
+      encryptedPrivateKey: await encryptPrivateKey(await decryptPrivateKey(other.encryptedPrivateKey, SECRET, other.kid), SECRET, record.kid),
     };
     await expect(unlockIssuerKey(mixed, SECRET)).rejects.toThrow(/does not match public key/);
   });

@@ -101,23 +101,32 @@ export async function encryptPrivateKey(privateKey: CryptoKey, secret: string, k
   };
 }
 
-/** Throws IssuerKeyError on a wrong secret, a wrong kid or any tampering. */
+/**
+ * Throws IssuerKeyError on a wrong secret, a wrong kid or any tampering. The key stays
+ * extractable so it can be re-encrypted under a new secret; use `unlockIssuerKey` for signing.
+ */
 export async function decryptPrivateKey(encrypted: EncryptedPrivateKey, secret: string, kid: string): Promise<CryptoKey> {
+  return importPKCS8(await decryptPem(encrypted, secret, kid), ISSUER_KEY_ALG, { extractable: true });
+}
+
+async function decryptPem(encrypted: EncryptedPrivateKey, secret: string, kid: string): Promise<string> {
   if (encrypted?.v !== 1 || encrypted.alg !== 'A256GCM' || encrypted.kdf !== 'scrypt') {
     throw new IssuerKeyError('unsupported encrypted private key format');
   }
+  assertScryptParams(encrypted);
   const key = await deriveKey(secret, Buffer.from(encrypted.salt, 'base64url'), encrypted);
-  let pem: string;
+  const tag = Buffer.from(encrypted.tag, 'base64url');
   try {
+    // Node accepts GCM tags down to 4 bytes; a truncated tag would weaken the integrity check.
+    if (tag.length !== 16) throw new Error('bad tag length');
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(encrypted.iv, 'base64url'));
     decipher.setAAD(associatedData(kid));
-    decipher.setAuthTag(Buffer.from(encrypted.tag, 'base64url'));
-    pem = Buffer.concat([decipher.update(Buffer.from(encrypted.ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(Buffer.from(encrypted.ciphertext, 'base64url')), decipher.final()]).toString('utf8');
   } catch {
     // GCM does not say whether the secret, the kid or the bytes were wrong, and neither should we.
     throw new IssuerKeyError('private key could not be decrypted: wrong secret or tampered data');
   }
-  return importPKCS8(pem, ISSUER_KEY_ALG, { extractable: true });
 }
 
 /**
@@ -125,12 +134,13 @@ export async function decryptPrivateKey(encrypted: EncryptedPrivateKey, secret: 
  * record whose columns were mixed up fails at start-up rather than producing unverifiable JWTs.
  */
 export async function unlockIssuerKey(record: IssuerKeyRecord, secret: string): Promise<IssuerSigningKey> {
-  const privateKey = await decryptPrivateKey(record.encryptedPrivateKey, secret, record.kid);
-  const publicJwk = await toIssuerPublicJwk(await publicJwkOf(privateKey));
+  const pem = await decryptPem(record.encryptedPrivateKey, secret, record.kid);
+  const publicJwk = await toIssuerPublicJwk(createPublicKey(createPrivateKey(pem)).export({ format: 'jwk' }) as JWK);
   if (publicJwk.kid !== record.kid || publicJwk.x !== record.publicJwk.x) {
     throw new IssuerKeyError(`private key does not match public key ${record.kid}`);
   }
-  return { kid: record.kid, privateKey };
+  // Non-extractable: the in-memory signing key can sign but never be exported again.
+  return { kid: record.kid, privateKey: await importPKCS8(pem, ISSUER_KEY_ALG, { extractable: false }) };
 }
 
 /**
@@ -150,13 +160,18 @@ export function buildJwks(keys: readonly IssuerPublicJwk[]): Jwks {
   return { keys: out };
 }
 
-async function publicJwkOf(privateKey: CryptoKey): Promise<JWK> {
-  const pem = await exportPKCS8(privateKey);
-  return createPublicKey(createPrivateKey(pem)).export({ format: 'jwk' }) as JWK;
-}
-
 function associatedData(kid: string): Buffer {
   return Buffer.from(`kubequiz-issuer-key:v1:${kid}`, 'utf8');
+}
+
+/** Bounds the stored cost parameters, so a corrupted record cannot make scrypt allocate gigabytes. */
+function assertScryptParams({ n, r, p }: { n: number; r: number; p: number }): void {
+  const powerOfTwo = Number.isInteger(n) && n >= 2 ** 14 && (n & (n - 1)) === 0;
+  const integers = Number.isInteger(r) && r >= 1 && Number.isInteger(p) && p >= 1 && p <= 16;
+  // scrypt needs 128·N·r bytes: cap it at 256 MiB (the default parameters need 32 MiB).
+  if (!powerOfTwo || !integers || 128 * n * r > 256 * 1024 * 1024) {
+    throw new IssuerKeyError('encrypted private key has out-of-range scrypt parameters');
+  }
 }
 
 function deriveKey(secret: string, salt: Buffer, params: { n: number; r: number; p: number }): Promise<Buffer> {
