@@ -1,4 +1,4 @@
-import { giftText, protectEscapes, restoreEscapes, stripFormatTag } from './gift-escape.js';
+import { giftText, htmlToText, protectEscapes, restoreEscapes, splitFormatTag, type GiftFormat } from './gift-escape.js';
 
 export interface GiftAnswer {
   text: string;
@@ -39,9 +39,10 @@ export class GiftSyntaxError extends Error {
 const WEIGHT = /^%(-?\d+(?:\.\d+)?)%/;
 
 /** Splits `text#feedback` at its first unescaped `#`, as Moodle does. */
-function answerOf(raw: string, weight: number): GiftAnswer {
+function answerOf(raw: string, weight: number, format: GiftFormat): GiftAnswer {
   const hash = raw.indexOf('#');
-  return hash < 0 ? { text: giftText(raw), weight, feedback: '' } : { text: giftText(raw.slice(0, hash)), weight, feedback: giftText(raw.slice(hash + 1)) };
+  const text = hash < 0 ? raw : raw.slice(0, hash);
+  return { text: giftText(text, format), weight, feedback: hash < 0 ? '' : giftText(raw.slice(hash + 1), format) };
 }
 
 /** Moodle's split: the part before the first separator counts only when it is not blank. */
@@ -70,7 +71,8 @@ function kindOf(answerText: string, hint?: GiftBlockKind): GiftBlockKind {
   return ['T', 'TRUE', 'F', 'FALSE'].includes(tf) ? 'truefalse' : 'shortanswer';
 }
 
-function parseBlock(answerText: string, line: number, hint?: GiftBlockKind): GiftBlock {
+/** `format` is the question's: choices and feedback inherit it, short answers and match targets are plain in Moodle. */
+function parseBlock(answerText: string, line: number, format: GiftFormat, hint?: GiftBlockKind): GiftBlock {
   const kind = kindOf(answerText, hint);
   switch (kind) {
     case 'essay':
@@ -78,9 +80,9 @@ function parseBlock(answerText: string, line: number, hint?: GiftBlockKind): Gif
       return { kind };
     case 'multichoice': {
       const answers = splitAnswers(answerText.replace(/=/g, '~='), '~').map((part) => {
-        if (part.startsWith('=')) return answerOf(part.slice(1), 100);
+        if (part.startsWith('=')) return answerOf(part.slice(1), 100, format);
         const { weight, rest } = readWeight(part, 0);
-        return answerOf(rest, weight);
+        return answerOf(rest, weight, format);
       });
       if (answers.length < 2) throw new GiftSyntaxError(line, 'a multiple-choice question needs at least 2 answers');
       return { kind, single: answerText.includes('='), answers };
@@ -89,18 +91,18 @@ function parseBlock(answerText: string, line: number, hint?: GiftBlockKind): Gif
       const pairs = splitAnswers(answerText, '=').map((part) => {
         const arrow = part.indexOf('->');
         if (arrow < 0) throw new GiftSyntaxError(line, `matching pair "${restoreEscapes(part)}" has no "->"`);
-        return { prompt: giftText(part.slice(0, arrow)), choice: giftText(part.slice(arrow + 2)) };
+        return { prompt: giftText(part.slice(0, arrow), format), choice: giftText(part.slice(arrow + 2), 'plain') };
       });
       return { kind, pairs };
     }
     case 'truefalse': {
       const [value, ...feedback] = answerText.split('#');
-      return { kind, value: value.trim().startsWith('T'), feedback: feedback.map((f) => giftText(f)).filter(Boolean).join(' / ') };
+      return { kind, value: value.trim().startsWith('T'), feedback: feedback.map((f) => giftText(f, format)).filter(Boolean).join(' / ') };
     }
     case 'shortanswer': {
       const answers = splitAnswers(answerText, '=').map((part) => {
         const { weight, rest } = readWeight(part, 100);
-        return answerOf(rest, weight);
+        return answerOf(rest, weight, 'plain');
       });
       if (!answers.length) throw new GiftSyntaxError(line, 'a short-answer question needs at least 1 answer');
       return { kind, answers };
@@ -141,23 +143,27 @@ export function parseGiftBody(rawText: string, firstLine: number, hint?: GiftBlo
   }
   segments.push(text.slice(from));
 
+  const lead = splitFormatTag(segments[0].trimStart());
+  segments[0] = lead.text;
+  const format = lead.format;
+
   // General feedback is the last "####" of the last block.
   let generalFeedback = '';
   const last = answerTexts.at(-1);
   if (last) {
     const gf = last.text.lastIndexOf('####');
     if (gf >= 0) {
-      generalFeedback = giftText(last.text.slice(gf + 4));
+      generalFeedback = giftText(last.text.slice(gf + 4), format);
       last.text = last.text.slice(0, gf).trim();
     }
   }
-  const blocks = answerTexts.map((a) => parseBlock(a.text, a.line, hint));
+  const blocks = answerTexts.map((a) => parseBlock(a.text, a.line, format, hint));
 
   const n = segments.length - 1;
   const texts = segments.map((s, i) => {
-    let part = i === 0 ? stripFormatTag(s.trimStart()) : s;
-    if (i === n) part = part.trimEnd();
-    return restoreEscapes(part);
+    const restored = restoreEscapes(i === n ? s.trimEnd() : s);
+    const plain = format === 'html' ? htmlToText(restored) : restored;
+    return i === 0 ? plain.trimStart() : i === n ? plain.trimEnd() : plain;
   });
   return { line: firstLine, title, texts, blocks, generalFeedback };
 }

@@ -50,12 +50,37 @@ export function restoreEscapes(text: string): string {
   return text.replace(/[\uE000-\uE007]/g, (ph) => RESTORE[ph]);
 }
 
-/** Drops a leading `[html]`/`[moodle]`/`[plain]`/`[markdown]` marker (at most one, as Moodle does). */
-export function stripFormatTag(text: string): string {
-  return text.replace(FORMAT_TAG, '');
+export type GiftFormat = 'moodle' | 'html' | 'plain' | 'markdown';
+
+/** Splits off a leading `[html]`/`[moodle]`/`[plain]`/`[markdown]` marker (at most one, as Moodle does). */
+export function splitFormatTag(text: string, inherited: GiftFormat = 'moodle'): { format: GiftFormat; text: string } {
+  const m = FORMAT_TAG.exec(text);
+  return m ? { format: m[1] as GiftFormat, text: text.slice(m[0].length) } : { format: inherited, text };
 }
 
-/** A protected fragment as final text: marker removed, trimmed, escapes restored. */
-export function giftText(fragment: string): string {
-  return restoreEscapes(stripFormatTag(fragment.trim()).trim());
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * Moodle exports questions written in its editor as `[html]<p>…</p>`; the bank holds plain
+ * text, so paragraphs and <br> become line breaks, other tags go and entities are decoded.
+ */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/p>\s*<p(\s[^>]*)?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+      if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
+      return NAMED[name.toLowerCase()] ?? entity;
+    });
+}
+
+/**
+ * A protected fragment as final text: marker removed, trimmed, escapes restored, HTML turned
+ * into text when the fragment (or, without its own marker, its question) is `[html]`.
+ */
+export function giftText(fragment: string, inherited: GiftFormat = 'moodle'): string {
+  const { format, text } = splitFormatTag(fragment.trim(), inherited);
+  const restored = restoreEscapes(text.trim());
+  return format === 'html' ? htmlToText(restored).trim() : restored;
 }

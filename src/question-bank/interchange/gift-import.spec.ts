@@ -55,7 +55,7 @@ describe('parseGift on GIFT written by Moodle users', () => {
   it('reads true-false in every spelling', () => {
     expect(q('Q3 tf')).toMatchObject({ content: { type: 'true-false', stem: 'etcd is a relational database.' }, answerKey: { correct: false } });
     expect(q('Q4 tf true')).toMatchObject({ content: { stem: 'The API server is the only component that talks to etcd.' }, answerKey: { correct: true } });
-    expect(q('Q13 [html] format')).toMatchObject({ content: { stem: '<p>Is a Pod <b>mortal</b>?</p>' }, answerKey: { correct: true } });
+    expect(q('Q13 [html] format')).toMatchObject({ content: { stem: 'Is a Pod mortal?' }, answerKey: { correct: true } });
     for (const [answer, correct] of [['T', true], ['TRUE', true], ['F', false], ['FALSE', false]] as const) {
       expect(parseGift(`Pods are mortal.{${answer}}`).questions[0].answerKey).toEqual({ type: 'true-false', correct });
     }
@@ -108,6 +108,33 @@ describe('parseGift on GIFT written by Moodle users', () => {
 });
 
 describe('parseGift edge cases', () => {
+  it('reads Moodle\'s own export: [html] texts, // question comments, =%100%answer# short answers', () => {
+    const moodle = [
+      '// question: 101  name: Scheduler',
+      '::Scheduler::[html]<p>Which component <b>assigns</b> Pods?</p><p>Pick one &amp; only one.</p>{',
+      '\t=<p>kube-scheduler</p>',
+      '\t~<p>kubelet &lt;node agent&gt;</p>',
+      '\t~[plain]<p> stays </p>',
+      '\t####<p>It watches for Pods without a node.<br>Then binds them.</p>',
+      '}',
+      '',
+      '// question: 102  name: Port',
+      '::Port::[html]<p>The API server listens on port&nbsp;{',
+      '\t=%100%6443#',
+      '\t=%0%8080#',
+      '}',
+    ].join('\n');
+    const { questions, errors, warnings } = parseGift(moodle);
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(questions[0]).toMatchObject({
+      content: { stem: 'Which component assigns Pods?\nPick one & only one.', options: [{ text: 'kube-scheduler' }, { text: 'kubelet <node agent>' }, { text: '<p> stays </p>' }] },
+      explanation: 'It watches for Pods without a node.\nThen binds them.',
+    });
+    expect(questions[1]).toMatchObject({ content: { type: 'cloze', stem: 'The API server listens on port {{1}}' }, answerKey: { accepted: [['6443']] } });
+  });
+
+
   it('handles CRLF, a byte-order mark and \\n escapes', () => {
     const { questions, errors } = parseGift('\uFEFF::A::Line one\\nline two\r\n{T}\r\n\r\n::B::Second{F}\r\n');
     expect(errors).toEqual([]);
