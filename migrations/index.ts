@@ -2,6 +2,7 @@ import { Foundation1795640799677 } from './1795640799677-Foundation.js';
 import { CoursesAndDocuments1795641626507 } from './1795641626507-CoursesAndDocuments.js';
 import { QuestionBank1795641999018 } from './1795641999018-QuestionBank.js';
 import { ExamsAndAttempts1795642757605 } from './1795642757605-ExamsAndAttempts.js';
+import { MillisecondTimestamps1795643366109 } from './1795643366109-MillisecondTimestamps.js';
 
 // Every migration in order. Listed explicitly rather than globbed so the app, the CLI
 // and the tests (which run from TypeScript) load exactly the same set.
@@ -10,4 +11,7 @@ export const MIGRATIONS: Function[] = [
   CoursesAndDocuments1795641626507,
   QuestionBank1795641999018,
   ExamsAndAttempts1795642757605,
+  // Keyset cursors carry JavaScript dates (milliseconds): microsecond timestamps never
+  // compared equal to them, so a page could repeat forever.
+  MillisecondTimestamps1795643366109,
 ];

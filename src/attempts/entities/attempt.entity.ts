@@ -72,6 +72,6 @@ export class AttemptEntity {
   @Column({ type: 'jsonb', nullable: true })
   result: Record<string, unknown> | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

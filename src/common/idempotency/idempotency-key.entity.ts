@@ -21,6 +21,6 @@ export class IdempotencyKeyEntity {
   @Column({ type: 'jsonb', nullable: true })
   body: unknown;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

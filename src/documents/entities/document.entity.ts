@@ -29,6 +29,6 @@ export class DocumentEntity {
   @Column({ name: 'latest_version', type: 'integer', default: 0 })
   latestVersion: number;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

@@ -25,6 +25,6 @@ export class EnrollmentEntity {
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

@@ -22,6 +22,6 @@ export class ExamVersionEntity {
   @Column({ type: 'jsonb' })
   blueprint: Blueprint;
 
-  @CreateDateColumn({ name: 'published_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'published_at', type: 'timestamptz', precision: 3 })
   publishedAt: Date;
 }

@@ -35,6 +35,6 @@ export class MembershipEntity {
   @Column({ name: 'external_id', type: 'text', nullable: true })
   externalId: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

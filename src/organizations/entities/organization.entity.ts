@@ -14,6 +14,6 @@ export class OrganizationEntity {
   @Column({ type: 'text', nullable: true })
   url: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

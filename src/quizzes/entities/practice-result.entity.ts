@@ -49,6 +49,6 @@ export class PracticeResultEntity {
   @Column({ type: 'jsonb' })
   items: Array<{ questionId: string; revisionId: string; outcome: string; fraction: number }>;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }
