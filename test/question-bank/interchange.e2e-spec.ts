@@ -20,7 +20,7 @@ describe('question bank export and import', () => {
     expect(exported.headers['content-disposition']).toContain('kubernetes-fundamentals.gift.txt');
     const stored: Array<{ id: string; content: object; answerKey: object; explanation: string; sectionKeys: string[] }> = [];
     for (let cursor: string | null = ''; cursor !== null; ) {
-      const page = await t.http.get(`/v1/questions?courseId=${courseId}&status=approved&limit=100${cursor ? `&cursor=${cursor}` : ''}`).set('authorization', author).expect(200);
+      const page: { body: { items: typeof stored; nextCursor: string | null } } = await t.http.get(`/v1/questions?courseId=${courseId}&status=approved&limit=100${cursor ? `&cursor=${cursor}` : ''}`).set('authorization', author).expect(200);
       stored.push(...page.body.items);
       cursor = page.body.nextCursor;
     }
