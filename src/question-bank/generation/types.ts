@@ -1,0 +1,70 @@
+import type { Glossary } from '../../documents/analysis/index.js';
+import type { Section } from '../../documents/parsing/index.js';
+import type { AnswerKey, Difficulty, Language, QuestionContent } from '../model/question-types.js';
+
+export const GENERATION_RULES = [
+  'definition-to-term', 'term-to-definition', 'enumeration-multiple-response', 'enumeration-not',
+  'cloze-key-term', 'true-false-swap', 'ordering-procedure', 'matching-list',
+] as const;
+export type GenerationRule = (typeof GENERATION_RULES)[number];
+
+export const REJECTION_REASONS = [
+  'answer-in-stem', 'duplicate-options', 'too-few-distractors', 'too-short', 'too-long', 'duplicate-item', 'invalid',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** One generated quiz item, ready to be stored as a question revision after review. */
+export interface GeneratedQuestion {
+  sectionKey: string;
+  language: Language;
+  rule: GenerationRule;
+  /** The sentence (or list intro + items) it was built from; compared later to spot stale items. */
+  sourceSentence: string;
+  /** Stable hash of (rule, sectionKey, language, sourceSentence, answer). */
+  fingerprint: string;
+  difficulty: Difficulty;
+  /** Glossary ids and kinds involved. */
+  tags: string[];
+  content: QuestionContent;
+  answerKey: AnswerKey;
+  /** Cites the source sentence, in the item's language. */
+  explanation: string;
+}
+
+export interface GenerationReport {
+  generated: GeneratedQuestion[];
+  rejected: Array<{ reason: RejectionReason; count: number }>;
+  perSection: Array<{ sectionKey: string; generated: number; types: string[] }>;
+}
+
+export interface GenerationInput {
+  sections: Section[];
+  language: Language;
+  glossary: Glossary;
+  seed: string;
+  /** Upper bound on accepted items per rule and section (default 4). */
+  maxPerRule?: number;
+}
+
+/**
+ * An item before the quality filter. Besides the question itself it carries what the
+ * filter needs to judge it: which texts must not give the answer away, and how many
+ * distractors were found against how many the item needs.
+ */
+export interface Candidate {
+  rule: GenerationRule;
+  sectionKey: string;
+  sourceSentence: string;
+  /** Canonical answer text(s), independent of option order: part of the fingerprint. */
+  answer: string;
+  difficulty: Difficulty;
+  tags: string[];
+  content: QuestionContent;
+  answerKey: AnswerKey;
+  explanation: string;
+  /** Each text must not contain any of its forms (case-insensitive, spaces ignored). */
+  leaks: Array<{ text: string; forms: string[] }>;
+  distractors?: { found: number; needed: number };
+  /** Higher is tried first within a rule. */
+  priority: number;
+}
