@@ -2,7 +2,9 @@ import { Foundation1795640799677 } from './1795640799677-Foundation.js';
 import { CoursesAndDocuments1795641626507 } from './1795641626507-CoursesAndDocuments.js';
 import { QuestionBank1795641999018 } from './1795641999018-QuestionBank.js';
 import { ExamsAndAttempts1795642757605 } from './1795642757605-ExamsAndAttempts.js';
+import { Webhooks1795643656378 } from './1795643656378-Webhooks.js';
 import { MillisecondTimestamps1795643366109 } from './1795643366109-MillisecondTimestamps.js';
+import { Certificates1795643622172 } from './1795643622172-Certificates.js';
 
 // Every migration in order. Listed explicitly rather than globbed so the app, the CLI
 // and the tests (which run from TypeScript) load exactly the same set.
@@ -14,4 +16,6 @@ export const MIGRATIONS: Function[] = [
   // Keyset cursors carry JavaScript dates (milliseconds): microsecond timestamps never
   // compared equal to them, so a page could repeat forever.
   MillisecondTimestamps1795643366109,
+  Certificates1795643622172,
+  Webhooks1795643656378,
 ];

@@ -7,6 +7,9 @@ import type { AttemptEntity } from './entities/attempt.entity.js';
  */
 export abstract class AttemptGradedListener {
   abstract onGraded(attempt: AttemptEntity, manager: import('typeorm').EntityManager): Promise<void>;
+
+  /** Runs once the grading transaction has committed (e.g. to wake a queue). */
+  afterCommit?(attempt: AttemptEntity): Promise<void>;
 }
 
 export const ATTEMPT_GRADED_LISTENERS = 'ATTEMPT_GRADED_LISTENERS';

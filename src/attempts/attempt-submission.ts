@@ -49,9 +49,9 @@ export class AttemptSubmission {
 
   async submit(id: string, by: 'candidate' | 'deadline'): Promise<void> {
     const labScores = await this.labScoresFor(id);
-    await this.dataSource.transaction(async (manager) => {
+    const graded = await this.dataSource.transaction(async (manager) => {
       const attempt = await manager.getRepository(AttemptEntity).findOne({ where: { id }, relations: { examVersion: true }, lock: { mode: 'pessimistic_write', tables: ['attempts'] } });
-      if (!attempt || attempt.status !== 'in-progress') return;
+      if (!attempt || attempt.status !== 'in-progress') return null;
       const blueprint = attempt.examVersion!.blueprint;
       const { items, revisions } = await this.itemsWithRevisions(manager, id);
       const result = gradeAttempt({
@@ -75,7 +75,9 @@ export class AttemptSubmission {
         { status: attempt.status, submittedAt: attempt.submittedAt, submittedBy: by, percentage: result.percentage, passed: result.passed, result: attempt.result as never },
       );
       for (const listener of this.listeners ?? []) await listener.onGraded(attempt, manager);
+      return attempt;
     });
+    if (graded) for (const listener of this.listeners ?? []) await listener.afterCommit?.(graded);
   }
 
   async result(auth: AuthContext, id: string): Promise<AttemptResultDto> {

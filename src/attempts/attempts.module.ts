@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { ExamsModule } from '../exams/exams.module.js';
+import { AttemptWebhooksListener } from '../webhooks/attempt-webhooks.listener.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
+import { ATTEMPT_GRADED_LISTENERS } from './attempt-events.js';
 import { AttemptDeadlines } from './attempt-deadlines.js';
 import { AttemptReportsController } from './attempt-reports.controller.js';
 import { AttemptReportsService } from './attempt-reports.service.js';
@@ -12,9 +15,17 @@ import { AttemptItemEntity } from './entities/attempt-item.entity.js';
 import { AttemptEntity } from './entities/attempt.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AttemptEntity, AttemptItemEntity]), ExamsModule],
+  imports: [TypeOrmModule.forFeature([AttemptEntity, AttemptItemEntity]), ExamsModule, WebhooksModule],
   controllers: [AttemptsController, AttemptReportsController],
-  providers: [AttemptsService, AttemptSubmission, AttemptDeadlines, AttemptReportsService, IdempotencyService],
+  providers: [
+    AttemptsService,
+    AttemptSubmission,
+    AttemptDeadlines,
+    AttemptReportsService,
+    IdempotencyService,
+    // Everything that reacts to a graded attempt, in the grading transaction.
+    { provide: ATTEMPT_GRADED_LISTENERS, useFactory: (...listeners: unknown[]) => listeners, inject: [AttemptWebhooksListener] },
+  ],
   exports: [AttemptsService, AttemptSubmission, AttemptDeadlines],
 })
 export class AttemptsModule {}

@@ -116,6 +116,27 @@ export class AppConfig {
   @Min(0.5)
   JOBS_POLL_SECONDS = 2;
 
+  /** Allow webhook URLs on loopback and private networks (tests, on-premise LMSs). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_URLS = false;
+
+  /** First retry delay of a failed webhook delivery; doubles each time. */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0.05)
+  WEBHOOK_RETRY_BASE_SECONDS = 10;
+
+  /**
+   * Certificates per revocation status list before a new list is started. Every list is
+   * 131,072 bits (the W3C minimum, for herd privacy); a smaller capacity only leaves bits unused.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(131_072)
+  STATUS_LIST_CAPACITY = 131_072;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

@@ -9,10 +9,15 @@ import { QuestionEntity } from '../question-bank/entities/question.entity.js';
 import { PracticeResultEntity } from '../quizzes/entities/practice-result.entity.js';
 import { AttemptItemEntity } from '../attempts/entities/attempt-item.entity.js';
 import { AttemptEntity } from '../attempts/entities/attempt.entity.js';
+import { CertificateEntity } from '../certificates/entities/certificate.entity.js';
+import { IssuerKeyEntity } from '../certificates/entities/issuer-key.entity.js';
+import { StatusListEntity } from '../certificates/entities/status-list.entity.js';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
 import { EnrollmentEntity } from '../exams/entities/enrollment.entity.js';
 import { ExamVersionEntity } from '../exams/entities/exam-version.entity.js';
 import { ExamEntity } from '../exams/entities/exam.entity.js';
+import { WebhookDeliveryEntity } from '../webhooks/entities/webhook-delivery.entity.js';
+import { WebhookEndpointEntity } from '../webhooks/entities/webhook-endpoint.entity.js';
 import { ApiKeyEntity } from '../organizations/entities/api-key.entity.js';
 import { InvitationEntity } from '../organizations/entities/invitation.entity.js';
 import { MembershipEntity } from '../organizations/entities/membership.entity.js';
@@ -39,4 +44,9 @@ export const ENTITIES = [
   EnrollmentEntity,
   AttemptEntity,
   AttemptItemEntity,
+  IssuerKeyEntity,
+  StatusListEntity,
+  CertificateEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
 ];

@@ -1,0 +1,100 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { AttemptEntity } from '../../attempts/entities/attempt.entity.js';
+import { UserEntity } from '../../auth/entities/user.entity.js';
+import { ExamEntity } from '../../exams/entities/exam.entity.js';
+import { OrganizationEntity } from '../../organizations/entities/organization.entity.js';
+import type { OpenBadgeCredential } from '../core/index.js';
+import { StatusListEntity } from './status-list.entity.js';
+
+/** A certificate for one passed attempt: the signed credential and what the PDF prints. */
+@Entity('certificates')
+@Unique('uq_certificates_attempt', ['attemptId'])
+@Unique('uq_certificates_status_entry', ['statusListId', 'statusListIndex'])
+@Index('ix_certificates_org_exam', ['organizationId', 'examId', 'issuedAt'])
+@Index('ix_certificates_user', ['userId', 'issuedAt'])
+export class CertificateEntity {
+  /** Chosen before signing: the credential carries it. */
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: OrganizationEntity;
+
+  @Column({ name: 'attempt_id', type: 'uuid' })
+  attemptId: string;
+
+  @ManyToOne(() => AttemptEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attempt_id' })
+  attempt?: AttemptEntity;
+
+  @Column({ name: 'exam_id', type: 'uuid' })
+  examId: string;
+
+  @ManyToOne(() => ExamEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'exam_id' })
+  exam?: ExamEntity;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  /** As printed at issue time, so the PDF stays byte-stable when the account is renamed. */
+  @Column({ name: 'recipient_name', type: 'text' })
+  recipientName: string;
+
+  @Column({ name: 'exam_title', type: 'text' })
+  examTitle: string;
+
+  @Column({ type: 'real' })
+  score: number;
+
+  /** Whole seconds, equal to the credential's validFrom. */
+  @Column({ name: 'issued_at', type: 'timestamptz', precision: 3 })
+  issuedAt: Date;
+
+  @Column({ name: 'valid_until', type: 'timestamptz', precision: 3, nullable: true })
+  validUntil: Date | null;
+
+  @Column({ name: 'status_list_id', type: 'uuid' })
+  statusListId: string;
+
+  @ManyToOne(() => StatusListEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'status_list_id' })
+  statusList?: StatusListEntity;
+
+  @Column({ name: 'status_list_index', type: 'integer' })
+  statusListIndex: number;
+
+  @Column({ type: 'text' })
+  kid: string;
+
+  @Column({ type: 'jsonb' })
+  credential: OpenBadgeCredential;
+
+  /** The VC-JWT: the proof; the credential column is its readable copy. */
+  @Column({ type: 'text' })
+  jwt: string;
+
+  /** The candidate's choice: name on the public verification, PDF and credential downloads public. */
+  @Column({ name: 'show_name', type: 'boolean', default: false })
+  showName: boolean;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', precision: 3, nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ name: 'revocation_reason', type: 'text', nullable: true })
+  revocationReason: string | null;
+
+  @Column({ name: 'revoked_by_id', type: 'uuid', nullable: true })
+  revokedById: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

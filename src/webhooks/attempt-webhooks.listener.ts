@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AttemptGradedListener } from '../attempts/attempt-events.js';
+import type { AttemptEntity } from '../attempts/entities/attempt.entity.js';
+import { WebhooksService } from './webhooks.service.js';
+
+/** attempt.submitted and attempt.graded, written in the grading transaction, sent after it commits. */
+@Injectable()
+export class AttemptWebhooksListener extends AttemptGradedListener {
+  private readonly pending = new Map<string, string[]>();
+
+  constructor(private readonly webhooks: WebhooksService) {
+    super();
+  }
+
+  override async onGraded(attempt: AttemptEntity, manager: EntityManager): Promise<void> {
+    const common = { attemptId: attempt.id, examId: attempt.examId, userId: attempt.userId, attemptNumber: attempt.attemptNumber };
+    const ids = [
+      ...(await this.webhooks.enqueue(manager, attempt.organizationId, 'attempt.submitted', { ...common, submittedAt: attempt.submittedAt?.toISOString(), submittedBy: attempt.submittedBy })),
+      ...(await this.webhooks.enqueue(manager, attempt.organizationId, 'attempt.graded', { ...common, percentage: attempt.percentage, passed: attempt.passed })),
+    ];
+    if (ids.length) this.pending.set(attempt.id, ids);
+  }
+
+  override async afterCommit(attempt: AttemptEntity): Promise<void> {
+    const ids = this.pending.get(attempt.id);
+    this.pending.delete(attempt.id);
+    if (ids) await this.webhooks.dispatch(ids);
+  }
+}
