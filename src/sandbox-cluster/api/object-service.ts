@@ -104,6 +104,7 @@ export class ObjectService {
     const name = meta.name ?? '';
     const req: AdmissionRequest = { operation: 'CREATE', def: storageDef, namespace: obj.metadata.namespace ?? '', name, object: obj, user: opts.user, dryRun: !!opts.dryRun };
     this.mutate(req);
+    storageDef.afterMutation?.(obj);
     this.validate(storageDef, def, obj, undefined);
     this.admitValidate(req);
     if (this.deps.store.get(resourceKeyOf(storageDef), obj.metadata.namespace ?? '', name)) {

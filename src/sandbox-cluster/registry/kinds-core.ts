@@ -93,7 +93,10 @@ export const coreKinds: ResourceDef[] = [
       }
     },
     prepareCreate(obj) {
-      obj.status = { phase: 'Pending', qosClass: podQos(obj) };
+      obj.status = { phase: 'Pending' };
+    },
+    afterMutation(obj) {
+      obj.status = { ...obj.status, qosClass: podQos(obj) };
     },
     validate: v.validatePod,
     immutable: v.podImmutable,

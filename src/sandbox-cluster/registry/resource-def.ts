@@ -54,6 +54,8 @@ export interface ResourceDef {
   validate?(obj: Readonly<KubeObject>, ctx: ValidationContext): Cause[];
   /** Called on create after defaulting (status reset, initial phase…). */
   prepareCreate?(obj: KubeObject): void;
+  /** Called on create after mutating admission (values derived from defaulted resources). */
+  afterMutation?(obj: KubeObject): void;
   /** Fields listed here may not change on update; message per field. */
   immutable?(obj: Readonly<KubeObject>, old: Readonly<KubeObject>): Cause[];
   scale?: ScaleDef;
