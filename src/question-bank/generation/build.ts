@@ -79,7 +79,18 @@ export function cite(source: string, language: Language): string {
  */
 export function withoutClausesNaming(text: string, forms: readonly string[], language: Language): string {
   const parts = clauses(text, language);
-  const kept = parts.filter((c) => !forms.some((f) => containsForm(c, f)));
+  const kept: string[] = [];
+  let dropping = false;
+  for (const c of parts) {
+    // Once a dropped clause opens an enumeration ("such as A, B and C"), its items go with it.
+    if (dropping && !/\s(?:is|are|does|do|has|was)\s|[\u3400-\u9fff]{6}/u.test(c)) continue;
+    dropping = false;
+    if (forms.some((f) => containsForm(c, f))) {
+      dropping = /such as|including|\blike\b|例如|比如|如\s|包括/iu.test(c);
+      continue;
+    }
+    kept.push(c);
+  }
   if (kept.length === parts.length || kept.length === 0) return text;
   // What is left must stand on its own: not "so they do not …", not "并……".
   if (/^(?:so|and|but|which|that|then|while|or|并|而|所以|但|且|即|它|其)/iu.test(kept[0]!) || /^(?:it|they|them|its|their)\b/i.test(kept[0]!)) return text;
@@ -102,6 +113,7 @@ export function shorten(text: string, language: Language, max = language === 'zh
 /** Puts spaces between Latin and CJK where a replacement created a seam ("由etcd写入" → "由 etcd 写入"). */
 export function tidySpacing(text: string): string {
   return text
+    .replace(/([\u3400-\u9fff]) +(?=[\u3400-\u9fff])/gu, '$1')
     .replace(/([\u3400-\u9fff])([A-Za-z0-9])/gu, '$1 $2')
     .replace(/([A-Za-z0-9])([\u3400-\u9fff])/gu, '$1 $2')
     .replace(/ {2,}/g, ' ');

@@ -88,7 +88,8 @@ function resolveLeadingPronouns(sentences: readonly string[], language: Language
   return sentences.map((s, i) => {
     const previous = i > 0 ? sentences[i - 1]! : '';
     const subject = matchTerms(previous, glossary)[0];
-    if (!subject || subject.start !== 0) return s;
+    // "Self-healing means Kubernetes … It restarts …": "it" is Kubernetes, not the feature.
+    if (!subject || subject.start !== 0 || ((subject.entry.kind === 'feature' || subject.entry.kind === 'concept') && subject.entry.id !== 'kubernetes')) return s;
     if (language === 'zh') return /^它(?!们)/u.test(s) ? `${subject.surface}${/^[A-Za-z]/.test(subject.surface) ? ' ' : ''}${s.slice(1)}` : s;
     if (/^It\s/.test(s)) return `${subject.surface} ${s.slice(3)}`;
     if (/^Its\s/.test(s)) return `${subject.surface}'s ${s.slice(4)}`;

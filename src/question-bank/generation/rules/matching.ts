@@ -1,6 +1,6 @@
 import type { GlossaryEntry } from '../../../documents/analysis/index.js';
 import { type RuleContext, cite, matching, shorten, tagsOf, withoutClausesNaming } from '../build.js';
-import { commonNoun, display, formsOf, groupOf, familyOf, revealingForms } from '../kinds.js';
+import { commonNoun, display, familyOf, groupOf, revealingForms } from '../kinds.js';
 import type { Described, SectionMaterial } from '../material-types.js';
 import { predicateOption } from '../stems.js';
 import type { Candidate } from '../types.js';
@@ -16,14 +16,15 @@ interface Pair { prompt: string; choice: string; entry: GlossaryEntry | null; so
 export function matchingItems(m: SectionMaterial, ctx: RuleContext): Candidate[] {
   const { language } = ctx;
   const out: Candidate[] = [];
-  const allForms = (pairs: Pair[]) => pairs.flatMap((p) => (p.entry ? revealingForms(p.entry) : [p.prompt]));
+  // Names give a pair away; descriptive aliases ("一次性任务" for Job) are the description itself.
+  const allForms = (pairs: Pair[]) => pairs.flatMap((p) => (p.entry ? namesOf(p.entry) : [p.prompt]));
   for (const list of m.labeledLists) {
     const pairs: Pair[] = list.pairs.map((p) => ({
       prompt: p.entry ? display(p.entry, language) : p.label.replace(/[（(][^）)]*[）)]/gu, '').trim(),
       choice: p.description, entry: p.entry, source: p.item, sectionKey: list.sectionKey,
     }));
     const entries = pairs.map((p) => p.entry).filter((e): e is GlossaryEntry => e !== null);
-    const sameGroup = entries.length === pairs.length && new Set(entries.map((e) => groupOf(e))).size === 1;
+    const sameGroup = entries.length >= pairs.length * 0.8 && new Set(entries.map((e) => groupOf(e))).size === 1;
     const noun = sameGroup ? commonNoun(entries, language) : null;
     const source = `${list.intro}\n${list.pairs.map((p) => `- ${p.item}`).join('\n')}`;
     out.push(...chunked(pairs, noun, source, list.sectionKey, allForms(pairs), ctx));
@@ -43,6 +44,10 @@ export function matchingItems(m: SectionMaterial, ctx: RuleContext): Candidate[]
     out.push(...chunked(pairs, commonNoun(ds.map((d) => d.entry), language), source, ds[0]!.sectionKey, allForms(pairs), ctx));
   }
   return out;
+}
+
+function namesOf(entry: GlossaryEntry): string[] {
+  return revealingForms(entry).filter((f) => !entry.aliases.includes(f) || /^[\x00-\x7f]+$/.test(f));
 }
 
 function chunked(pairs: Pair[], noun: string | null, source: string, sectionKey: string, forms: string[], ctx: RuleContext): Candidate[] {
@@ -65,7 +70,7 @@ function chunked(pairs: Pair[], noun: string | null, source: string, sectionKey:
       answer: group.map((p) => `${p.prompt}=${p.choice}`).sort().join('|'), difficulty: group.length >= 4 ? 'hard' : 'medium',
       tags: tagsOf(group.map((p) => p.entry)), ...q,
       explanation: `${cite(source, language)}`,
-      leaks: group.map((p) => ({ text: p.choice, forms: p.entry ? formsOf(p.entry) : [] })),
+      leaks: group.map((p) => ({ text: p.choice, forms: p.entry ? namesOf(p.entry) : [] })),
       priority: (sectionKey === ctx.sectionKey ? 10 : 0) + 3,
     });
   }

@@ -1,6 +1,6 @@
 import { type GlossaryEntry, matchTerms, type TermMatch } from '../../../documents/analysis/index.js';
 import { type RuleContext, cite, tagsOf, tidySpacing, trueFalse } from '../build.js';
-import { display, groupOf, groupSiblings, isAmbiguousSurface, isTooGeneral } from '../kinds.js';
+import { display, groupOf, groupSiblings, isAmbiguousSurface, isTooGeneral, overlaps } from '../kinds.js';
 import type { Described, SectionMaterial } from '../material-types.js';
 import { asSentence, capitalise, clauses, fold, overlap, stripEnd } from '../text.js';
 import type { Candidate } from '../types.js';
@@ -146,7 +146,17 @@ function exchangePair(sentence: string, matches: readonly TermMatch[], language:
     const a = ts.find((t) => t.entry.id === ids[0])!;
     const b = ts.find((t) => t.entry.id === ids[1])!;
     const sameClause = ts.some((x) => ts.some((y) => x.entry.id !== y.entry.id && clauseOf(x) === clauseOf(y)));
-    if (!sameClause && clauseOf(a) >= 0 && clauseOf(b) >= 0) return [a.entry, b.entry];
+    // Only parallel subjects ("用 ConfigMap 保存…，用 Secret 保存…", "Job 用于…，CronJob 用于…"):
+    // exchanging a subject with an object garbles the sentence instead of falsifying it.
+    const leads = (t: TermMatch) => {
+      const i = clauseOf(t);
+      if (i < 0) return false;
+      const clause = parts[i]!;
+      const at = sentence.indexOf(clause);
+      const before = sentence.slice(at, t.start).trim();
+      return /^(?:而|the|a|an)?$/iu.test(before) || /(?:用|由|\bin|\bwith|\bby)$/iu.test(before);
+    };
+    if (!sameClause && leads(a) && leads(b) && !overlaps(a.entry.id, b.entry.id)) return [a.entry, b.entry];
   }
   return null;
 }
