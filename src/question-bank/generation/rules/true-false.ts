@@ -112,7 +112,7 @@ function swapsOf(st: Statement, ctx: RuleContext): Swap[] {
   const out: Swap[] = [];
   for (const sibling of preferNearby(groupSiblings(subject.entry, doc.glossary), ctx)) {
     if (isTooGeneral(sibling.id) || !doc.mentioned.has(sibling.id) || mentions(st.text, sibling) || describedAlike(sibling, predicate, ctx)) continue;
-    const text = finish(`${st.text.slice(0, subject.start)}${display(sibling, language)}${afterTerm(st.text, { end: subject.end, entry: subject.entry })}`, language);
+    const text = finish(`${st.text.slice(0, subject.start)}${display(sibling, language)}${afterTerm(st.text, { end: subject.end, entry: subject.entry })}`, language, display(sibling, language));
     // Never produce a statement the course makes elsewhere about the sibling.
     if ((doc.sentencesMentioning.get(sibling.id) ?? []).some((s) => overlap(s, text) >= 0.85)) continue;
     out.push({ text, from: subject.entry, to: sibling });
@@ -161,8 +161,10 @@ function exchangePair(sentence: string, matches: readonly TermMatch[], language:
   return null;
 }
 
-function finish(text: string, language: 'zh' | 'en'): string {
+function finish(text: string, language: 'zh' | 'en', swappedIn?: string): string {
   if (language === 'zh') return tidySpacing(text);
-  // "a Ingress" / "an Service" after a swap.
-  return capitalise(text.replace(/\b([Aa])n? (?=([A-Za-z]))/g, (_, a: string, next: string) => (/[aeiouAEIOU]/.test(next) ? `${a}n ` : `${a} `)));
+  if (!swappedIn) return capitalise(text);
+  // "a Ingress" / "an Service" right before the term a swap put in; other articles stay.
+  const at = new RegExp(`\\b([Aa])n? (?=${swappedIn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`);
+  return capitalise(text.replace(at, (_, a: string) => (/^[aeiou]/i.test(swappedIn) ? `${a}n ` : `${a} `)));
 }
