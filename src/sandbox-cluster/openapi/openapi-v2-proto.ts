@@ -30,6 +30,21 @@ function schema(s: Json): ProtoWriter {
   return w;
 }
 
+function queryParameter(p: Json): ProtoWriter {
+  const sub = new ProtoWriter().string(2, p.in).string(3, p.description).string(4, p.name).string(6, p.type).bool(20, p.uniqueItems);
+  const nonBody = new ProtoWriter().message(3, sub);
+  return new ProtoWriter().message(1, new ProtoWriter().message(2, nonBody));
+}
+
+function operation(op: Json): ProtoWriter {
+  const w = new ProtoWriter().string(5, op.operationId);
+  for (const p of op.produces ?? []) w.string(6, p);
+  for (const c of op.consumes ?? []) w.string(7, c);
+  for (const p of op.parameters ?? []) w.message(8, queryParameter(p));
+  for (const [k, v] of Object.entries(op)) if (k.startsWith('x-')) w.message(13, new ProtoWriter().string(1, k).message(2, anyYaml(v)));
+  return w;
+}
+
 let cached: Buffer | undefined;
 
 export function openApiV2Protobuf(): Buffer {
@@ -38,7 +53,11 @@ export function openApiV2Protobuf(): Buffer {
   const w = new ProtoWriter();
   w.string(1, doc.swagger);
   w.message(2, new ProtoWriter().string(1, doc.info.title).string(2, doc.info.version));
-  w.message(8, new ProtoWriter());
+  const paths = new ProtoWriter();
+  for (const [name, item] of Object.entries(doc.paths as Record<string, Json>)) {
+    paths.message(2, new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(8, operation(item.patch))));
+  }
+  w.message(8, paths);
   const defs = new ProtoWriter();
   for (const [name, value] of Object.entries(doc.definitions)) defs.message(1, new ProtoWriter().string(1, name).message(2, schema(value)));
   w.message(9, defs);

@@ -1,5 +1,7 @@
 import type { Json } from '../core/types.js';
 import { SERVER_VERSION } from '../discovery/discovery.js';
+import type { ResourceDef } from '../registry/resource-def.js';
+import { ResourceRegistry } from '../registry/resource-registry.js';
 import { DEFINITIONS } from './definitions.js';
 import type { ObjectDef, Schema } from './schema-dsl.js';
 
@@ -53,6 +55,32 @@ function convertDef(def: ObjectDef): Json {
   return out;
 }
 
+function resourcePaths(defs: ResourceDef[]): Json {
+  const paths: Json = {};
+  for (const d of defs) {
+    if (d.virtual) continue;
+    const prefix = d.group ? `/apis/${d.group}/${d.version}` : `/api/${d.version}`;
+    const path = `${prefix}${d.namespaced ? '/namespaces/{namespace}' : ''}/${d.plural}/{name}`;
+    const id = `patch${d.group.split('.')[0]!.replace(/^./, (c) => c.toUpperCase()) || 'Core'}${d.version.replace(/^./, (c) => c.toUpperCase())}${d.namespaced ? 'Namespaced' : ''}${d.kind}`;
+    paths[path] = {
+      patch: {
+        operationId: id,
+        consumes: ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'],
+        produces: ['application/json'],
+        parameters: [
+          { name: 'dryRun', in: 'query', type: 'string', uniqueItems: true, description: 'When present, indicates that modifications should not be persisted. Valid value: All.' },
+          { name: 'fieldManager', in: 'query', type: 'string', uniqueItems: true, description: 'A name associated with the actor or entity that is making these changes.' },
+          { name: 'force', in: 'query', type: 'boolean', uniqueItems: true, description: 'Force is going to "force" Apply requests.' },
+        ],
+        'x-kubernetes-action': 'patch',
+        // kubectl's dry-run check looks for this extension on the PATCH operation.
+        'x-kubernetes-group-version-kind': { group: d.group, kind: d.kind, version: d.version },
+      },
+    };
+  }
+  return paths;
+}
+
 let cached: Json | undefined;
 
 /** The Swagger 2.0 document: definitions only, which is what kubectl reads. */
@@ -60,7 +88,7 @@ export function openApiV2(): Json {
   cached ??= {
     swagger: '2.0',
     info: { title: 'Kubernetes', version: SERVER_VERSION.gitVersion },
-    paths: {},
+    paths: resourcePaths(new ResourceRegistry().defs),
     definitions: Object.fromEntries(
       Object.keys(DEFINITIONS)
         .sort()
