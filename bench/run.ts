@@ -1,19 +1,30 @@
 // `npm run bench`: every benchmark, one table, ratios against baselines run in the same
-// process. BENCH_SECONDS sets each load test's duration; BENCH_ONLY=http,documents picks suites.
+// process. BENCH_SECONDS sets each load test's duration; BENCH_ONLY=http,quiz,exam,documents,
+// grading,certificates picks suites.
 import 'reflect-metadata';
 import { startBenchApp } from './lib/bench-app.js';
 import { printTable, type BenchRow } from './lib/report.js';
+import { benchExamLoad } from './suites/exam-load.bench.js';
 import { benchHttpFoundation } from './suites/http-foundation.bench.js';
+import { benchLibraries } from './suites/library.bench.js';
+import { benchQuizHttp } from './suites/quiz-http.bench.js';
 
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (suite: string) => !only || only.includes(suite);
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
-  if (wanted('http')) {
+  rows.push(...(await benchLibraries(wanted)));
+  const appSuites = [
+    ['http', benchHttpFoundation],
+    ['quiz', benchQuizHttp],
+    ['exam', benchExamLoad],
+  ] as const;
+  for (const [suite, run] of appSuites) {
+    if (!wanted(suite)) continue;
     const app = await startBenchApp();
     try {
-      rows.push(...(await benchHttpFoundation(app)));
+      rows.push(...(await run(app)));
     } finally {
       await app.close();
     }

@@ -26,6 +26,18 @@ describe('errors are problem+json', () => {
     expect(response.body.type).toBe('urn:kubequiz:problem:malformed-json');
   });
 
+  it('accepts an empty JSON body on a body-less POST but still refuses prototype poisoning', async () => {
+    const pair = await t.http.post('/v1/auth/login').send({ email: 'owner@demo.kubequiz.local', password: t.password('owner') }).expect(200);
+    await t.http.post('/v1/auth/logout').set('content-type', 'application/json').send('').expect(422);
+    const poisoned = await t.http
+      .post('/v1/auth/refresh')
+      .set('content-type', 'application/json')
+      .send('{"refreshToken":"x","__proto__":{"admin":true}}')
+      .expect(400);
+    expect(poisoned.body.type).toMatch(/problem:(malformed-json|bad-request)/);
+    expect(pair.body.refreshToken).toBeDefined();
+  });
+
   it('answers a wrong content type with 415', async () => {
     const response = await t.http.post('/v1/auth/login').set('content-type', 'application/xml').send('<login/>').expect(415);
     expect(response.body.type).toBe('urn:kubequiz:problem:unsupported-media-type');
