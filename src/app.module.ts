@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AttemptsModule } from './attempts/attempts.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CertificatesModule } from './certificates/certificates.module.js';
 import { ExamsModule } from './exams/exams.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { CommonModule } from './common/common.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         JobsModule,
         ExamsModule,
         AttemptsModule,
+        CertificatesModule,
         SeedingModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CertificateIssuer } from '../certificates/certificate-issuer.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { ExamsModule } from '../exams/exams.module.js';
 import { AttemptWebhooksListener } from '../webhooks/attempt-webhooks.listener.js';
@@ -24,7 +25,9 @@ import { AttemptEntity } from './entities/attempt.entity.js';
     AttemptReportsService,
     IdempotencyService,
     // Everything that reacts to a graded attempt, in the grading transaction.
-    { provide: ATTEMPT_GRADED_LISTENERS, useFactory: (...listeners: unknown[]) => listeners, inject: [AttemptWebhooksListener] },
+    // CertificateIssuer comes from the global CertificatesModule (which imports this module);
+    // first, so a webhook sent for the grade finds the certificate already issued.
+    { provide: ATTEMPT_GRADED_LISTENERS, useFactory: (...listeners: unknown[]) => listeners, inject: [CertificateIssuer, AttemptWebhooksListener] },
   ],
   exports: [AttemptsService, AttemptSubmission, AttemptDeadlines],
 })

@@ -1,0 +1,66 @@
+import { Global, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { FastifyInstance } from 'fastify';
+import { AttemptsModule } from '../attempts/attempts.module.js';
+import { AuthModule } from '../auth/auth.module.js';
+import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
+import { AppConfig } from '../config/app-config.js';
+import { ExamsModule } from '../exams/exams.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { CertificateDocuments } from './certificate-documents.js';
+import { CertificateIssuer } from './certificate-issuer.js';
+import { CertificateUrls } from './certificate-urls.js';
+import { CertificateVerification } from './certificate-verification.js';
+import { CertificatesController } from './certificates.controller.js';
+import { CertificatesService } from './certificates.service.js';
+import { CertificateEntity } from './entities/certificate.entity.js';
+import { IssuerKeyEntity } from './entities/issuer-key.entity.js';
+import { StatusListEntity } from './entities/status-list.entity.js';
+import { IssuerKeysService } from './issuer-keys.service.js';
+import { IssuersController } from './issuers.controller.js';
+import { IssuersService } from './issuers.service.js';
+import { PublicCertificatesController, VC_JWT_MEDIA_TYPE } from './public-certificates.controller.js';
+import { StatusListsService } from './status-lists.service.js';
+
+/**
+ * Global so that AttemptsModule can list CertificateIssuer among its ATTEMPT_GRADED_LISTENERS
+ * without importing this module (which imports it): a pass issues its certificate in the
+ * grading transaction.
+ */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([CertificateEntity, IssuerKeyEntity, StatusListEntity]), AttemptsModule, ExamsModule, OrganizationsModule, AuthModule],
+  controllers: [CertificatesController, PublicCertificatesController, IssuersController],
+  providers: [
+    CertificateUrls,
+    IssuerKeysService,
+    StatusListsService,
+    CertificateIssuer,
+    CertificatesService,
+    CertificateVerification,
+    CertificateDocuments,
+    IssuersService,
+    IdempotencyService,
+  ],
+  exports: [CertificateIssuer],
+})
+export class CertificatesModule implements OnModuleInit, OnApplicationBootstrap {
+  constructor(
+    private readonly http: HttpAdapterHost,
+    private readonly config: AppConfig,
+    private readonly documents: CertificateDocuments,
+  ) {}
+
+  onModuleInit(): void {
+    // POST /v1/verify takes the JWT itself as its body; Fastify knows only JSON and text/plain.
+    const fastify = this.http.httpAdapter?.getInstance<FastifyInstance>();
+    if (!fastify || fastify.hasContentTypeParser(VC_JWT_MEDIA_TYPE)) return;
+    fastify.addContentTypeParser([VC_JWT_MEDIA_TYPE, 'application/jwt'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  }
+
+  onApplicationBootstrap(): void {
+    // ~0.5 s of font parsing: worth it before the first download in a server, not in every e2e suite.
+    if (this.config.NODE_ENV !== 'test') this.documents.preloadFonts();
+  }
+}

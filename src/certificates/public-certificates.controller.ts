@@ -1,0 +1,106 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/decorators/public.decorator.js';
+import { AppException } from '../common/errors/app.exception.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { UuidParamPipe } from '../common/validation/uuid-param.pipe.js';
+import { CertificateDocuments } from './certificate-documents.js';
+import { CertificateVerification } from './certificate-verification.js';
+import { negotiate } from './content-negotiation.js';
+import { CertificateVerificationDto, VerificationReportDto, VerifyCredentialDto } from './dto/verification.dto.js';
+
+export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
+const MAX_JWT_LENGTH = 200_000;
+
+/** What anyone may call without an account: verification, and downloads the candidate made public. */
+@ApiTags('certificate verification')
+@Public()
+@Controller('v1')
+export class PublicCertificatesController {
+  constructor(
+    private readonly verification: CertificateVerification,
+    private readonly documents: CertificateDocuments,
+  ) {}
+
+  @Get('certificates/:certificateId/verification')
+  @ApiOperation({
+    summary: 'Verify a certificate by id (public, no account)',
+    description:
+      'Always 200: the status is valid, revoked, expired or unknown (an unknown or malformed id gives unknown with every other field null). The stored VC-JWT is checked against the published key and the status list on every call.',
+  })
+  @ApiOkResponse({ type: CertificateVerificationDto })
+  async verifyById(@Param('certificateId') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<CertificateVerificationDto> {
+    const { answer } = await this.verification.byId(id);
+    reply.header('cache-control', 'no-store');
+    return answer;
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Verify any VC-JWT and say exactly which check failed',
+    description:
+      'Send JSON { "credential": "<jwt>" }, or the JWT itself as text/plain or application/vc+jwt. Checks: format, signature (against our JWKS), issuer (one of ours), dates (server clock), status (revocation bit).',
+  })
+  @ApiConsumes('application/json', 'text/plain', VC_JWT_MEDIA_TYPE)
+  @ApiExtraModels(VerifyCredentialDto)
+  @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(VerifyCredentialDto) }, { type: 'string', description: 'The VC-JWT' }] } })
+  @ApiOkResponse({ type: VerificationReportDto })
+  @ApiProblems(413, 415, 422)
+  verify(@Body() body: unknown): Promise<VerificationReportDto> {
+    return this.verification.jwt(jwtFromBody(body));
+  }
+
+  @Get('certificates/:certificateId/pdf')
+  @ApiOperation({
+    summary: 'The printable certificate (A4 landscape PDF with a QR code to the verification)',
+    description: 'Public when the candidate allowed showing the name; otherwise send the bearer token of the candidate or of staff of the organisation. Same certificate, same bytes.',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProblems(401, 404)
+  async pdf(@Param('certificateId', UuidParamPipe) id: string, @Headers('authorization') authorization: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    const { certificate, pdf } = await this.documents.pdf(id, authorization);
+    await reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="certificate-${certificate.id}.pdf"`)
+      .header('cache-control', certificate.showName ? 'public, max-age=300' : 'private, no-store')
+      .send(pdf);
+  }
+
+  @Get('certificates/:certificateId/credential')
+  @ApiOperation({
+    summary: 'The signed credential: VC-JWT by default, the credential JSON with Accept: application/json',
+    description: 'Same access as the PDF: public when the candidate allowed showing the name.',
+  })
+  @ApiProduces(VC_JWT_MEDIA_TYPE, 'application/json')
+  @ApiOkResponse({ description: 'The VC-JWT or the OpenBadgeCredential JSON' })
+  @ApiProblems(401, 404)
+  async credential(
+    @Param('certificateId', UuidParamPipe) id: string,
+    @Headers('authorization') authorization: string | undefined,
+    @Headers('accept') accept: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const certificate = await this.documents.credential(id, authorization);
+    reply.header('cache-control', certificate.showName ? 'public, max-age=300' : 'private, no-store').header('vary', 'Accept');
+    if (negotiate(accept, [VC_JWT_MEDIA_TYPE, 'application/json']) === 'application/json') {
+      await reply.header('content-disposition', `inline; filename="certificate-${certificate.id}.json"`).type('application/json').send(certificate.credential);
+      return;
+    }
+    await reply.header('content-disposition', `inline; filename="certificate-${certificate.id}.jwt"`).type(VC_JWT_MEDIA_TYPE).send(certificate.jwt);
+  }
+}
+
+/** JSON { credential } or the raw JWT (text/plain, application/vc+jwt). */
+function jwtFromBody(body: unknown): string {
+  const raw = typeof body === 'string' ? body : body && typeof body === 'object' ? (body as { credential?: unknown }).credential : undefined;
+  if (body === undefined || body === null) {
+    throw new AppException('unsupported-media-type', 'Send JSON { "credential": "<jwt>" } or the JWT as text/plain or application/vc+jwt');
+  }
+  if (typeof raw !== 'string' || raw.trim() === '' || raw.length > MAX_JWT_LENGTH) {
+    throw AppException.validation([{ path: 'credential', message: 'must be a VC-JWT string' }]);
+  }
+  return raw.trim();
+}
