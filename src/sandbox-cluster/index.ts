@@ -33,6 +33,8 @@ export interface SandboxClusterHandle extends SandboxCluster {
   core: SandboxClusterCore;
   /** PEM of the serving certificate (its own CA), when TLS is on. */
   caPem?: string;
+  /** Drops keep-alive connections that carry no request (clients that open one per call leave many). */
+  closeIdleConnections(): void;
 }
 
 export { createSandboxClusterCore, type SandboxClusterCore, type SandboxClusterCoreOptions } from './core.js';
@@ -69,6 +71,7 @@ export async function startSandboxCluster(opts: SandboxClusterOptions = {}): Pro
     adminToken: core.adminToken,
     core,
     caPem: material?.cert,
+    closeIdleConnections: () => server.closeIdleConnections(),
     kubeconfig: (k = {}) =>
       buildKubeconfig({ server: url, token: k.token ?? core.adminToken, caPem: material?.cert, namespace: k.namespace, user: k.user }),
     close: async () => {
