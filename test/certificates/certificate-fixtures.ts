@@ -67,3 +67,11 @@ export function tamper(jwt: string): string {
   const swapped = payload[at] === 'A' ? 'B' : 'A';
   return `${header}.${payload.slice(0, at)}${swapped}${payload.slice(at + 1)}.${signature}`;
 }
+
+/** supertest keeps binary bodies (PDF) as Buffers only with a parser like this. */
+export function binary(response: unknown, done: (error: Error | null, body: Buffer) => void): void {
+  const stream = response as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { StatusBitstring } from '../../src/certificates/core/index.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { LONG_TTL, certificateWorld, tamper } from './certificate-fixtures.js';
+import { LONG_TTL, binary, certificateWorld, tamper } from './certificate-fixtures.js';
 import { openBadgesValidator } from './open-badges-schema.js';
 
 type World = Awaited<ReturnType<typeof certificateWorld>>;
@@ -255,11 +255,3 @@ describe('certificates: issue on pass, verify, revoke, expire, PDF', () => {
     expect((await w.myCertificate(next.attemptId))!.status).toBe('expired');
   });
 });
-
-/** supertest keeps binary bodies as Buffers only with a parser like this. */
-function binary(response: unknown, done: (error: Error | null, body: Buffer) => void): void {
-  const stream = response as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
