@@ -46,10 +46,12 @@ export async function benchExamLoad(app: BenchApp): Promise<BenchRow[]> {
     await fetch(`${app.url}/v1/exams`, {
       method: 'POST',
       headers: examiner,
-      body: JSON.stringify({ courseId: course.courseId, title: 'Bench exam', language: 'en', sections: ['1', '2', '3', '4', '5'].map((k) => ({ sectionKey: k, count: 8 })), timeLimitMinutes: 120 }),
+      body: JSON.stringify({ courseId: course.courseId, title: 'Bench exam', language: 'en', sections: [['1', 8], ['2', 10], ['3', 10], ['4', 4], ['5', 8]].map(([k, n]) => ({ sectionKey: k, count: n })), timeLimitMinutes: 120 }),
     }),
   );
   await json(await fetch(`${app.url}/v1/exams/${exam.id}/publish`, { method: 'POST', headers: examiner }));
+  const progress = (message: string) => process.stderr.write(`[exam bench] ${message}\n`);
+  progress('exam published; provisioning candidates');
   const tokens: string[] = [];
   for (let i = 0; i < CANDIDATES; i += 1) {
     const externalId = `bench-${i}`;
@@ -75,6 +77,7 @@ export async function benchExamLoad(app: BenchApp): Promise<BenchRow[]> {
     }
     await timed('submit', async () => json(await fetch(`${app.url}/v1/attempts/${attempt.id}/submit`, { method: 'POST', headers: { authorization: headers.authorization } })));
   };
+  progress(`${tokens.length} candidates enrolled; running attempts`);
   const queue = [...tokens];
   const started = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
