@@ -1,14 +1,19 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { AppException } from '../common/errors/app.exception.js';
+import { pickLanguage } from '../common/i18n/pick-language.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/validation/uuid-param.pipe.js';
 import { CertificateDocuments } from './certificate-documents.js';
+import { CertificateUrls } from './certificate-urls.js';
 import { CertificateVerification } from './certificate-verification.js';
 import { negotiate } from './content-negotiation.js';
 import { CertificateVerificationDto, VerificationReportDto, VerifyCredentialDto } from './dto/verification.dto.js';
+import { renderCertificatePage } from './page/certificate-page.js';
+import { certificatePageView } from './page/certificate-page-view.js';
+import { PAGE_CSP } from './page/page-style.js';
 
 export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
 const MAX_JWT_LENGTH = 200_000;
@@ -21,19 +26,37 @@ export class PublicCertificatesController {
   constructor(
     private readonly verification: CertificateVerification,
     private readonly documents: CertificateDocuments,
+    private readonly urls: CertificateUrls,
   ) {}
 
   @Get('certificates/:certificateId/verification')
   @ApiOperation({
-    summary: 'Verify a certificate by id (public, no account)',
+    summary: 'Verify a certificate by id (public, no account): JSON for programs, a page for browsers',
     description:
-      'Always 200: the status is valid, revoked, expired or unknown (an unknown or malformed id gives unknown with every other field null). The stored VC-JWT is checked against the published key and the status list on every call.',
+      'Always 200 in JSON: the status is valid, revoked, expired or unknown (an unknown or malformed id gives unknown with every other field null). The stored VC-JWT is checked against the published key and the status list on every call. With Accept: text/html (a browser, e.g. from the QR code) the answer is a script-free page in zh or en (Accept-Language, or ?lang=).',
   })
+  @ApiProduces('application/json', 'text/html')
+  @ApiQuery({ name: 'lang', required: false, enum: ['zh', 'en'], description: 'Page language; overrides Accept-Language' })
   @ApiOkResponse({ type: CertificateVerificationDto })
-  async verifyById(@Param('certificateId') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<CertificateVerificationDto> {
-    const { answer } = await this.verification.byId(id);
-    reply.header('cache-control', 'no-store');
-    return answer;
+  async verifyById(
+    @Param('certificateId') id: string,
+    @Query('lang') lang: string | undefined,
+    @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CertificateVerificationDto | string> {
+    const verified = await this.verification.byId(id);
+    reply.header('cache-control', 'no-store').header('vary', 'Accept, Accept-Language');
+    if (negotiate(accept, ['application/json', 'text/html']) === 'application/json') return verified.answer;
+    const language = pickLanguage(lang, acceptLanguage);
+    reply
+      .status(verified.certificate ? 200 : 404)
+      .type('text/html; charset=utf-8')
+      .header('content-language', language === 'zh' ? 'zh-Hans' : 'en')
+      .header('content-security-policy', PAGE_CSP)
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer');
+    return renderCertificatePage(certificatePageView(verified, id, this.urls), language);
   }
 
   @Post('verify')
@@ -77,15 +100,18 @@ export class PublicCertificatesController {
   @ApiProduces(VC_JWT_MEDIA_TYPE, 'application/json')
   @ApiOkResponse({ description: 'The VC-JWT or the OpenBadgeCredential JSON' })
   @ApiProblems(401, 404)
+  @ApiQuery({ name: 'format', required: false, enum: ['jwt', 'json'], description: 'Overrides Accept (for plain links)' })
   async credential(
     @Param('certificateId', UuidParamPipe) id: string,
+    @Query('format') format: string | undefined,
     @Headers('authorization') authorization: string | undefined,
     @Headers('accept') accept: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const certificate = await this.documents.credential(id, authorization);
     reply.header('cache-control', certificate.showName ? 'public, max-age=300' : 'private, no-store').header('vary', 'Accept');
-    if (negotiate(accept, [VC_JWT_MEDIA_TYPE, 'application/json']) === 'application/json') {
+    const wanted = format === 'json' ? 'application/json' : format === 'jwt' ? VC_JWT_MEDIA_TYPE : negotiate(accept, [VC_JWT_MEDIA_TYPE, 'application/json']);
+    if (wanted === 'application/json') {
       await reply.header('content-disposition', `inline; filename="certificate-${certificate.id}.json"`).type('application/json').send(certificate.credential);
       return;
     }
