@@ -9,6 +9,8 @@ import { CertificateUrls } from './certificate-urls.js';
 import { CertificateEntity } from './entities/certificate.entity.js';
 
 const STAFF_ROLES = ['owner', 'examiner'] as const;
+/** Rendering takes ~70 ms of CPU; a PDF never changes, so recent ones are kept (~60 KB each). */
+const PDF_CACHE_ENTRIES = 64;
 
 /**
  * The PDF and the credential downloads. Public when the candidate allowed showing the name;
@@ -18,6 +20,7 @@ const STAFF_ROLES = ['owner', 'examiner'] as const;
 @Injectable()
 export class CertificateDocuments {
   private fontsLoaded = false;
+  private readonly rendered = new Map<string, Buffer>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -27,8 +30,18 @@ export class CertificateDocuments {
 
   async pdf(id: string, authorization: string | undefined): Promise<{ certificate: CertificateEntity; pdf: Buffer }> {
     const certificate = await this.readable(id, authorization);
+    const pdf = this.rendered.get(certificate.id) ?? (await this.render(certificate));
+    // Map order is insertion order: re-inserting marks the entry as most recently used.
+    this.rendered.delete(certificate.id);
+    this.rendered.set(certificate.id, pdf);
+    if (this.rendered.size > PDF_CACHE_ENTRIES) this.rendered.delete(this.rendered.keys().next().value!);
+    return { certificate, pdf };
+  }
+
+  /** Everything printed is fixed at issue time, so the bytes depend on the certificate alone. */
+  private render(certificate: CertificateEntity): Promise<Buffer> {
     this.preloadFonts();
-    const pdf = await renderCertificatePdf({
+    return renderCertificatePdf({
       certificateId: certificate.id,
       recipientName: certificate.recipientName,
       examTitle: certificate.examTitle,
@@ -38,7 +51,6 @@ export class CertificateDocuments {
       issuerName: certificate.credential.issuer.name,
       verificationUrl: this.urls.verification(certificate.id),
     });
-    return { certificate, pdf };
   }
 
   credential(id: string, authorization: string | undefined): Promise<CertificateEntity> {
