@@ -15,6 +15,8 @@ import type { Controller } from './controllers/controller.js';
 import { gcFinalizerStandIn } from './controllers/finalizer-standin.js';
 import { namespaceController } from './controllers/namespace-controller.js';
 import { quotaStatusController } from './controllers/quota-status.js';
+import type { SimulationOptions } from './controllers/runtime/sim-options.js';
+import { startSimulation, type Simulation } from './controllers/workloads/simulation.js';
 import { ResourceRegistry } from './registry/resource-registry.js';
 import { ObjectStore } from './store/object-store.js';
 
@@ -29,6 +31,11 @@ export interface SandboxClusterCoreOptions {
   extraControllers?: Controller[];
   /** Keep the stand-in that completes orphan/foreground deletions (default true). */
   gcStandIn?: boolean;
+  /**
+   * The simulated cluster: nodes, scheduler, kubelet and workload controllers (on by
+   * default). `false` leaves pods Pending and workloads inert, as part 1 behaved.
+   */
+  simulation?: SimulationOptions | false;
 }
 
 /** Everything but HTTP: the store, the API semantics and the control loops. */
@@ -44,6 +51,8 @@ export interface SandboxClusterCore {
   authorizer: RbacAuthorizer;
   /** Returns a pod's log text; part 2's kubelet replaces this. */
   podLogs: (namespace: string, name: string, container: string | undefined) => string;
+  /** The simulated nodes and controllers, unless disabled. */
+  simulation?: Simulation;
   /** Starts a controller now; it is stopped by close(). */
   addController(controller: Controller): void;
   close(): void;
@@ -93,6 +102,12 @@ export async function createSandboxClusterCore(opts: SandboxClusterCoreOptions =
   if (opts.gcStandIn !== false) core.addController(gcFinalizerStandIn);
   for (const c of opts.extraControllers ?? []) core.addController(c);
   bootstrap(core);
+  if (opts.simulation !== false) {
+    const sim = startSimulation(api, opts.simulation || {});
+    core.simulation = sim;
+    core.podLogs = (ns, name, container) => sim.logs(ns, name, container);
+    stops.push(() => sim.stop());
+  }
   return core;
 }
 

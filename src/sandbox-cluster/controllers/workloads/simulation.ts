@@ -1,0 +1,46 @@
+import type { ObjectService } from '../../api/object-service.js';
+import { resolveSimulationOptions, type SimulationOptions } from '../runtime/sim-options.js';
+import { SimRuntime } from '../runtime/sim-runtime.js';
+import { startKubelet } from './kubelet.js';
+import { startNodes } from './node-controller.js';
+import { startScheduler } from './scheduler.js';
+
+/** The running simulation: what tests and the core use to drive and observe it. */
+export interface Simulation {
+  runtime: SimRuntime;
+  logs(namespace: string, name: string, container: string | undefined): string;
+  /**
+   * Fires timers that are due on the injected clock and waits until every controller's
+   * queue is empty (for tests that step the clock).
+   */
+  settle(maxRounds?: number): Promise<void>;
+  stop(): void;
+}
+
+/** Starts nodes, scheduler, kubelet and the workload controllers on `api`. */
+export function startSimulation(api: ObjectService, options: SimulationOptions = {}): Simulation {
+  const rt = new SimRuntime(api, resolveSimulationOptions(options));
+  const stops: Array<() => void> = [];
+  stops.push(startNodes(rt));
+  stops.push(startScheduler(rt));
+  const kubelet = startKubelet(rt);
+  stops.push(() => kubelet.stop());
+  return {
+    runtime: rt,
+    logs: (ns, name, c) => kubelet.logs(ns, name, c),
+    async settle(maxRounds = 200) {
+      for (let i = 0; i < maxRounds; i++) {
+        const ran = rt.timers.runDue();
+        await new Promise((r) => setImmediate(r));
+        if (!ran && !rt.tracker.busy() && !rt.timers.hasDue()) {
+          await new Promise((r) => setImmediate(r));
+          if (!rt.tracker.busy() && !rt.timers.hasDue()) return;
+        }
+      }
+    },
+    stop() {
+      for (const s of stops.splice(0).reverse()) s();
+      rt.stop();
+    },
+  };
+}
