@@ -91,7 +91,9 @@ describe('authentication', () => {
       expect(listed.lastUsedAt).not.toBeNull();
       const [row] = await t.app.get(DataSource).query('SELECT key_hash FROM api_keys WHERE id = $1', [created.id]);
       expect(row.key_hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(row.key_hash).not.toContain(created.key.split('_')[2]);
+      const secret = created.key.slice(created.prefix.length + 1);
+      expect(secret).toHaveLength(43);
+      expect(row.key_hash).not.toContain(secret);
     });
 
     it('provisions candidates and mints candidate tokens with the right scopes only', async () => {
