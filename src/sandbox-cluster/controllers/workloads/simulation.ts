@@ -1,8 +1,10 @@
 import type { ObjectService } from '../../api/object-service.js';
 import { resolveSimulationOptions, type SimulationOptions } from '../runtime/sim-options.js';
 import { SimRuntime } from '../runtime/sim-runtime.js';
+import { startDeployments } from './deployment-controller.js';
 import { startKubelet } from './kubelet.js';
 import { startNodes } from './node-controller.js';
+import { startReplicaSets } from './replicaset-controller.js';
 import { startScheduler } from './scheduler.js';
 
 /** The running simulation: what tests and the core use to drive and observe it. */
@@ -25,6 +27,8 @@ export function startSimulation(api: ObjectService, options: SimulationOptions =
   stops.push(startScheduler(rt));
   const kubelet = startKubelet(rt);
   stops.push(() => kubelet.stop());
+  stops.push(startReplicaSets(rt));
+  stops.push(startDeployments(rt));
   return {
     runtime: rt,
     logs: (ns, name, c) => kubelet.logs(ns, name, c),
