@@ -19,6 +19,20 @@ export class AttemptWebhooksListener extends AttemptGradedListener {
       ...(await this.webhooks.enqueue(manager, attempt.organizationId, 'attempt.submitted', { ...common, submittedAt: attempt.submittedAt?.toISOString(), submittedBy: attempt.submittedBy })),
       ...(await this.webhooks.enqueue(manager, attempt.organizationId, 'attempt.graded', { ...common, percentage: attempt.percentage, passed: attempt.passed })),
     ];
+    // The certificate listener runs first in the same transaction, so a pass has one by now.
+    if (attempt.passed) {
+      const [certificate] = (await manager.query('SELECT id, valid_until FROM certificates WHERE attempt_id = $1', [attempt.id])) as Array<{ id: string; valid_until: Date | null }>;
+      if (certificate) {
+        ids.push(
+          ...(await this.webhooks.enqueue(manager, attempt.organizationId, 'certificate.issued', {
+            ...common,
+            certificateId: certificate.id,
+            validUntil: certificate.valid_until ? new Date(certificate.valid_until).toISOString() : null,
+            verificationUrl: this.webhooks.verificationUrl(certificate.id),
+          })),
+        );
+      }
+    }
     if (ids.length) this.pending.set(attempt.id, ids);
   }
 

@@ -105,6 +105,10 @@ export class WebhooksService {
     return result.identifiers.map((identifier) => identifier.id as string);
   }
 
+  verificationUrl(certificateId: string): string {
+    return `${this.config.publicBaseUrl}/v1/certificates/${certificateId}/verification`;
+  }
+
   /** Wakes the queue for deliveries written by a committed transaction. */
   async dispatch(deliveryIds: string[]): Promise<void> {
     for (const deliveryId of deliveryIds) await this.queue.send(DELIVER_JOB, { deliveryId }, { retryLimit: 0 });

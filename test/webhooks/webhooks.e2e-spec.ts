@@ -108,6 +108,26 @@ describe('webhooks', () => {
     }
   });
 
+  it('announces certificate.issued for a pass, after the certificate exists', async () => {
+    const hook = await receiver(0);
+    try {
+      await t.http.post('/v1/webhooks').set('authorization', owner).send({ url: hook.url, events: ['certificate.issued'] }).expect(201);
+      const attempt = (await t.http.post(`/v1/exams/${examId}/attempts`).set('authorization', candidate).expect(201)).body;
+      // The factory's right answer is always "a".
+      for (const item of attempt.items) {
+        await t.http.put(`/v1/attempts/${attempt.id}/answers/${item.position}`).set('authorization', candidate).send({ response: { type: 'single-choice', choice: 'a' }, version: 0 }).expect(200);
+      }
+      await t.http.post(`/v1/attempts/${attempt.id}/submit`).set('authorization', candidate).expect(200);
+      await until(() => hook.received.some((r) => r.headers['kubequiz-event'] === 'certificate.issued'));
+      const event = JSON.parse(hook.received.find((r) => r.headers['kubequiz-event'] === 'certificate.issued')!.body);
+      expect(event.data).toMatchObject({ attemptId: attempt.id, certificateId: expect.any(String) });
+      const verification = await t.http.get(`/v1/certificates/${event.data.certificateId}/verification`).expect(200);
+      expect(verification.body.status).toBe('valid');
+    } finally {
+      await hook.close();
+    }
+  });
+
   it('refuses private addresses unless allowed, and bad events', async () => {
     await t.http.post('/v1/webhooks').set('authorization', owner).send({ url: 'ftp://x.example/h', events: ['attempt.graded'] }).expect(422);
     await t.http.post('/v1/webhooks').set('authorization', owner).send({ url: 'https://lms.example/h', events: ['exam.deleted'] }).expect(422);
