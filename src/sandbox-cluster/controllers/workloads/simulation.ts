@@ -2,6 +2,7 @@ import type { ObjectService } from '../../api/object-service.js';
 import { resolveSimulationOptions, type SimulationOptions } from '../runtime/sim-options.js';
 import { SimRuntime } from '../runtime/sim-runtime.js';
 import { startDeployments } from './deployment-controller.js';
+import { startEndpoints } from './endpoints-controller.js';
 import { startKubelet } from './kubelet.js';
 import { startNodes } from './node-controller.js';
 import { startReplicaSets } from './replicaset-controller.js';
@@ -29,6 +30,7 @@ export function startSimulation(api: ObjectService, options: SimulationOptions =
   stops.push(() => kubelet.stop());
   stops.push(startReplicaSets(rt));
   stops.push(startDeployments(rt));
+  stops.push(startEndpoints(rt));
   return {
     runtime: rt,
     logs: (ns, name, c) => kubelet.logs(ns, name, c),
