@@ -3,6 +3,8 @@ import { resolveSimulationOptions, type SimulationOptions } from '../runtime/sim
 import { SimRuntime } from '../runtime/sim-runtime.js';
 import { startDeployments } from './deployment-controller.js';
 import { startEndpoints } from './endpoints-controller.js';
+import { startJobs } from './job-controller.js';
+import { startCronJobs } from './cronjob-controller.js';
 import { startKubelet } from './kubelet.js';
 import { startNodes } from './node-controller.js';
 import { startReplicaSets } from './replicaset-controller.js';
@@ -31,6 +33,8 @@ export function startSimulation(api: ObjectService, options: SimulationOptions =
   stops.push(startReplicaSets(rt));
   stops.push(startDeployments(rt));
   stops.push(startEndpoints(rt));
+  stops.push(startJobs(rt));
+  stops.push(startCronJobs(rt));
   return {
     runtime: rt,
     logs: (ns, name, c) => kubelet.logs(ns, name, c),
