@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { defaultStorageClass } from './admission/default-storage-class.js';
 import { limitRanger } from './admission/limit-ranger.js';
 import { namespaceLifecycle, serviceAccountAdmission } from './admission/namespace-lifecycle.js';
 import { resourceQuotaAdmission } from './admission/resource-quota.js';
@@ -66,6 +67,7 @@ export async function createSandboxClusterCore(opts: SandboxClusterCoreOptions =
   const admission: AdmissionPlugin[] = [
     namespaceLifecycle(store),
     serviceAccountAdmission(store),
+    defaultStorageClass(store),
     limitRanger(store),
     serviceAllocation(store),
     resourceQuotaAdmission(store),

@@ -1,5 +1,6 @@
 import { coreKinds } from './kinds-core.js';
 import { otherKinds } from './kinds-other.js';
+import { storageKinds } from './kinds-storage.js';
 import { workloadKinds } from './kinds-workloads.js';
 import { resourceKeyOf, type ResourceDef } from './resource-def.js';
 
@@ -19,6 +20,7 @@ const GROUP_ORDER: Array<[string, string[]]> = [
   ['networking.k8s.io', ['v1']],
   ['rbac.authorization.k8s.io', ['v1']],
   ['discovery.k8s.io', ['v1']],
+  ['storage.k8s.io', ['v1']],
 ];
 
 export class ResourceRegistry {
@@ -27,7 +29,7 @@ export class ResourceRegistry {
   private readonly storage = new Map<string, ResourceDef>();
   private readonly byKind = new Map<string, ResourceDef>();
 
-  constructor(readonly defs: ResourceDef[] = [...coreKinds, ...workloadKinds, ...otherKinds]) {
+  constructor(readonly defs: ResourceDef[] = [...coreKinds, ...workloadKinds, ...otherKinds, ...storageKinds]) {
     for (const d of defs) {
       this.byGvr.set(`${d.group}/${d.version}/${d.plural}`, d);
       const gv = `${d.group}/${d.version}`;

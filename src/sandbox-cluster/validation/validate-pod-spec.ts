@@ -73,10 +73,11 @@ function validateContainers(list: Json, path: string, volumes: Set<string>, out:
 }
 
 /** PodSpec validation shared by pods and templates; `path` is the spec's field path. */
-export function validatePodSpec(spec: Json, path: string, opts: { restartPolicies?: string[] } = {}): Cause[] {
+/** `extraVolumes`: names mounts may use besides spec.volumes (a StatefulSet's volumeClaimTemplates). */
+export function validatePodSpec(spec: Json, path: string, opts: { restartPolicies?: string[]; extraVolumes?: string[] } = {}): Cause[] {
   const out: Cause[] = [];
   if (!spec || typeof spec !== 'object') return [fe.required(path)];
-  const volumes = new Set<string>();
+  const volumes = new Set<string>(opts.extraVolumes ?? []);
   (spec.volumes ?? []).forEach((v: Json, i: number) => {
     const p = `${path}.volumes[${i}]`;
     if (!v?.name) out.push(fe.required(`${p}.name`));
@@ -106,7 +107,7 @@ export function validatePodSpec(spec: Json, path: string, opts: { restartPolicie
 }
 
 /** A pod template inside a controller: metadata labels/annotations plus its PodSpec. */
-export function validatePodTemplate(template: Json, path: string, opts: { restartPolicies?: string[] } = {}): Cause[] {
+export function validatePodTemplate(template: Json, path: string, opts: { restartPolicies?: string[]; extraVolumes?: string[] } = {}): Cause[] {
   if (!template || typeof template !== 'object') return [fe.required(path)];
   return [
     ...validateLabels(template.metadata?.labels, `${path}.metadata.labels`),

@@ -13,7 +13,7 @@ function nonNegative(v: Json, field: string, out: Cause[]): void {
 }
 
 /** selector present, non-empty, and matching the template labels. */
-function validateSelectorAndTemplate(spec: Json, kindWord: string, out: Cause[], opts: { restartPolicies?: string[] } = {}): void {
+function validateSelectorAndTemplate(spec: Json, kindWord: string, out: Cause[], opts: { restartPolicies?: string[]; extraVolumes?: string[] } = {}): void {
   const sel = spec?.selector;
   if (!sel) out.push(fe.required('spec.selector'));
   else if (!Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length) {
@@ -73,7 +73,10 @@ export function validateStatefulSet(obj: O): Cause[] {
   const s = obj.spec;
   if (!s || typeof s !== 'object') return [fe.required('spec')];
   nonNegative(s.replicas, 'spec.replicas', out);
-  validateSelectorAndTemplate(s, 'statefulset', out, { restartPolicies: ['Always'] });
+  validateSelectorAndTemplate(s, 'statefulset', out, {
+    restartPolicies: ['Always'],
+    extraVolumes: (Array.isArray(s.volumeClaimTemplates) ? s.volumeClaimTemplates : []).map((t: Json) => t?.metadata?.name).filter(Boolean),
+  });
   const policies = ['OrderedReady', 'Parallel'];
   if (!policies.includes(s.podManagementPolicy)) out.push(fe.unsupported('spec.podManagementPolicy', s.podManagementPolicy, policies));
   const types = ['OnDelete', 'RollingUpdate'];

@@ -6,6 +6,9 @@ import { startEndpoints } from './endpoints-controller.js';
 import { startJobs } from './job-controller.js';
 import { startCronJobs } from './cronjob-controller.js';
 import { startKubelet } from './kubelet.js';
+import { startStatefulSets } from './statefulset-controller.js';
+import { startDaemonSets } from './daemonset-controller.js';
+import { startVolumes } from './volume-controller.js';
 import { startNodes } from './node-controller.js';
 import { startReplicaSets } from './replicaset-controller.js';
 import { startScheduler } from './scheduler.js';
@@ -35,6 +38,9 @@ export function startSimulation(api: ObjectService, options: SimulationOptions =
   stops.push(startEndpoints(rt));
   stops.push(startJobs(rt));
   stops.push(startCronJobs(rt));
+  stops.push(startVolumes(rt));
+  stops.push(startStatefulSets(rt));
+  stops.push(startDaemonSets(rt));
   return {
     runtime: rt,
     logs: (ns, name, c) => kubelet.logs(ns, name, c),
