@@ -35,7 +35,7 @@ describe('sandbox cluster through @kubernetes/client-node', () => {
   let core: CoreV1Api;
   let apps: AppsV1Api;
   beforeAll(async () => {
-    cluster = await startTestCluster();
+    cluster = await startTestCluster({ core: { simulation: false } }) // the API server alone: no controller writes status;
     const kc = client(cluster);
     core = kc.makeApiClient(CoreV1Api);
     apps = kc.makeApiClient(AppsV1Api);

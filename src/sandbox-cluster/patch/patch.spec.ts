@@ -80,7 +80,7 @@ describe('sandbox cluster: PATCH and server-side apply over HTTP', () => {
   let cluster: SandboxClusterHandle;
   const path = '/apis/apps/v1/namespaces/p/deployments/web';
   beforeAll(async () => {
-    cluster = await startTestCluster();
+    cluster = await startTestCluster({ core: { simulation: false } }) // the API server alone: no controller writes status;
     await createNamespace(cluster, 'p');
     await call(cluster, '/apis/apps/v1/namespaces/p/deployments', { method: 'POST', body: deploymentManifest('web', 'p') });
   });
