@@ -30,7 +30,7 @@ export interface SandboxClusterCoreOptions {
   rootCaPem?: string;
   /** Replaces the built-in stand-in controllers (namespace housekeeping and quota status always run). */
   extraControllers?: Controller[];
-  /** Keep the stand-in that completes orphan/foreground deletions (default true). */
+  /** Keep the stand-in that completes orphan/foreground deletions (default: only without the simulation, whose garbage collector does it). */
   gcStandIn?: boolean;
   /**
    * The simulated cluster: nodes, scheduler, kubelet and workload controllers (on by
@@ -101,7 +101,7 @@ export async function createSandboxClusterCore(opts: SandboxClusterCoreOptions =
   };
   core.addController(namespaceController(opts.rootCaPem ?? ''));
   core.addController(quotaStatusController);
-  if (opts.gcStandIn !== false) core.addController(gcFinalizerStandIn);
+  if (opts.gcStandIn ?? opts.simulation === false) core.addController(gcFinalizerStandIn);
   for (const c of opts.extraControllers ?? []) core.addController(c);
   bootstrap(core);
   if (opts.simulation !== false) {

@@ -5,6 +5,7 @@ import { startDeployments } from './deployment-controller.js';
 import { startEndpoints } from './endpoints-controller.js';
 import { startJobs } from './job-controller.js';
 import { startCronJobs } from './cronjob-controller.js';
+import { startGarbageCollector } from './garbage-collector.js';
 import { startKubelet } from './kubelet.js';
 import { startStatefulSets } from './statefulset-controller.js';
 import { startDaemonSets } from './daemonset-controller.js';
@@ -41,6 +42,7 @@ export function startSimulation(api: ObjectService, options: SimulationOptions =
   stops.push(startVolumes(rt));
   stops.push(startStatefulSets(rt));
   stops.push(startDaemonSets(rt));
+  stops.push(startGarbageCollector(rt));
   return {
     runtime: rt,
     logs: (ns, name, c) => kubelet.logs(ns, name, c),
