@@ -4,6 +4,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AttemptsModule } from './attempts/attempts.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CertificatesModule } from './certificates/certificates.module.js';
+import { ClusterRegistryModule } from './cluster/registry/cluster-registry.module.js';
+import { LabsModule } from './labs/labs.module.js';
 import { ExamsModule } from './exams/exams.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { CommonModule } from './common/common.module.js';
@@ -48,6 +50,8 @@ export class AppModule {
         ExamsModule,
         AttemptsModule,
         CertificatesModule,
+        ClusterRegistryModule,
+        LabsModule,
         SeedingModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -1,17 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../jobs/job-queue.js';
 import { AttemptSubmission } from './attempt-submission.js';
-
-export const DEADLINE_SWEEP_JOB = 'attempts.deadline-sweep';
-
-/** Asks for a sweep at an attempt's deadline; the minute sweep catches it if this fails. */
-export async function scheduleDeadlineSweep(queue: JobQueue, attemptId: string, deadline: Date, logger: Logger): Promise<void> {
-  try {
-    await queue.send(DEADLINE_SWEEP_JOB, { attemptId }, { startAfter: deadline });
-  } catch (error) {
-    logger.warn({ err: error, attemptId }, 'could not schedule the deadline sweep');
-  }
-}
+import { DEADLINE_SWEEP_JOB } from './deadline-sweep-job.js';
 
 /**
  * Attempts past their deadline are submitted by a background job: every minute, and at

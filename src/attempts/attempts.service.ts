@@ -12,7 +12,7 @@ import { QuestionPool } from '../exams/question-pool.js';
 import { validateResponse } from '../grading/index.js';
 import { QuestionRevisionEntity } from '../question-bank/entities/question-revision.entity.js';
 import { toAttemptItemView } from './attempt-form.js';
-import { scheduleDeadlineSweep } from './attempt-deadlines.js';
+import { scheduleDeadlineSweep } from './deadline-sweep-job.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import type { AttemptDto, SaveAnswerDto, SavedAnswerDto } from './dto/attempt.dto.js';
 import { AttemptItemEntity } from './entities/attempt-item.entity.js';

@@ -137,6 +137,33 @@ export class AppConfig {
   @Max(131_072)
   STATUS_LIST_CAPACITY = 131_072;
 
+  /** Start the embedded sandbox cluster in-process and register it for labs. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SANDBOX_ENABLED = true;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  SANDBOX_PORT = 0;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SANDBOX_CAPACITY = 100;
+
+  /** How long a practice lab session lives. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LAB_SESSION_MINUTES = 60;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LAB_MAX_SESSIONS_PER_CANDIDATE = 2;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

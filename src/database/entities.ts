@@ -18,6 +18,8 @@ import { ExamVersionEntity } from '../exams/entities/exam-version.entity.js';
 import { ExamEntity } from '../exams/entities/exam.entity.js';
 import { WebhookDeliveryEntity } from '../webhooks/entities/webhook-delivery.entity.js';
 import { WebhookEndpointEntity } from '../webhooks/entities/webhook-endpoint.entity.js';
+import { ClusterEntity } from '../cluster/registry/cluster.entity.js';
+import { LabSessionEntity } from '../labs/entities/lab-session.entity.js';
 import { ApiKeyEntity } from '../organizations/entities/api-key.entity.js';
 import { InvitationEntity } from '../organizations/entities/invitation.entity.js';
 import { MembershipEntity } from '../organizations/entities/membership.entity.js';
@@ -49,4 +51,6 @@ export const ENTITIES = [
   CertificateEntity,
   WebhookEndpointEntity,
   WebhookDeliveryEntity,
+  ClusterEntity,
+  LabSessionEntity,
 ];

@@ -33,6 +33,10 @@ export class HealthService {
     this.probes.set(name, probe);
   }
 
+  unregister(name: string): void {
+    this.probes.delete(name);
+  }
+
   async readiness(): Promise<ReadinessReport> {
     const entries = await Promise.all(
       [...this.probes].map(async ([name, probe]) => [name, await this.run(probe)] as const),

@@ -1,0 +1,88 @@
+import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Auth } from '../auth/decorators/auth.decorator.js';
+import { Authenticated } from '../auth/decorators/authenticated.decorator.js';
+import { pickLanguage } from '../common/i18n/pick-language.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { UuidParamPipe } from '../common/validation/uuid-param.pipe.js';
+import { CreatedLabSessionDto, LabSessionDto, LabTaskDto, LabTaskSummaryDto, LangQueryDto, ValidationResultDto } from './dto/lab.dto.js';
+import { LabSessionsService } from './lab-sessions.service.js';
+import { TaskIdPipe } from './task-id.pipe.js';
+import { TaskCatalog } from './task-catalog.js';
+
+@ApiTags('labs')
+@Controller('v1/labs')
+export class LabsController {
+  constructor(
+    private readonly catalog: TaskCatalog,
+    private readonly sessions: LabSessionsService,
+  ) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Hands-on tasks' })
+  @ApiOkResponse({ type: [LabTaskSummaryDto] })
+  list(@Query() query: LangQueryDto, @Headers('accept-language') acceptLanguage?: string): LabTaskSummaryDto[] {
+    const lang = pickLanguage(query.lang, acceptLanguage);
+    return this.catalog.all().map((task) => ({ id: task.id, title: task.title[lang], sections: task.sections, timeLimitMinutes: task.timeLimitMinutes, checks: task.checks.length }));
+  }
+
+  @Get(':taskId')
+  @Authenticated()
+  @ApiOperation({ summary: 'A task with its instructions' })
+  @ApiOkResponse({ type: LabTaskDto })
+  @ApiProblems(404)
+  get(@Param('taskId', TaskIdPipe) taskId: string, @Query() query: LangQueryDto, @Headers('accept-language') acceptLanguage?: string): LabTaskDto {
+    const lang = pickLanguage(query.lang, acceptLanguage);
+    const task = this.catalog.get(taskId);
+    return { id: task.id, title: task.title[lang], sections: task.sections, timeLimitMinutes: task.timeLimitMinutes, checks: task.checks.length, instructions: task.instructions[lang] };
+  }
+
+  @Post(':taskId/sessions')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Start a practice session: a namespace of your own, set up for the task, and a kubeconfig limited to it',
+    description: 'At most LAB_MAX_SESSIONS_PER_CANDIDATE at once (409); 503 with Retry-After when every cluster is full or unreachable.',
+  })
+  @ApiCreatedResponse({ type: CreatedLabSessionDto })
+  @ApiProblems(404, 409, 502, 503)
+  start(@Auth() auth: AuthContext, @Param('taskId', TaskIdPipe) taskId: string, @Query() query: LangQueryDto, @Headers('accept-language') acceptLanguage?: string) {
+    return this.sessions.start(auth, taskId, pickLanguage(query.lang, acceptLanguage));
+  }
+
+  @Get(':taskId/sessions/:sessionId')
+  @Authenticated()
+  @ApiOperation({ summary: 'A session’s status' })
+  @ApiOkResponse({ type: LabSessionDto })
+  @ApiProblems(404)
+  session(@Auth() auth: AuthContext, @Param('taskId', TaskIdPipe) taskId: string, @Param('sessionId', UuidParamPipe) id: string) {
+    return this.sessions.get(auth, taskId, id);
+  }
+
+  @Post(':taskId/sessions/:sessionId/validate')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({ summary: 'Check the cluster: each check passed or not, with what was found, a hint and the course section' })
+  @ApiOkResponse({ type: ValidationResultDto })
+  @ApiProblems(404, 410, 502, 503)
+  validate(
+    @Auth() auth: AuthContext,
+    @Param('taskId', TaskIdPipe) taskId: string,
+    @Param('sessionId', UuidParamPipe) id: string,
+    @Query() query: LangQueryDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.sessions.validate(auth, taskId, id, pickLanguage(query.lang, acceptLanguage));
+  }
+
+  @Delete(':taskId/sessions/:sessionId')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiOperation({ summary: 'End a session and delete its namespace' })
+  @ApiNoContentResponse()
+  @ApiProblems(404)
+  async remove(@Auth() auth: AuthContext, @Param('taskId', TaskIdPipe) taskId: string, @Param('sessionId', UuidParamPipe) id: string): Promise<void> {
+    await this.sessions.remove(auth, taskId, id);
+  }
+}
