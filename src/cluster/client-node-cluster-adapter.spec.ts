@@ -105,7 +105,7 @@ describe('ClientNodeClusterAdapter against the sandbox cluster', () => {
     let kc: KubeConfig;
     let access: Awaited<ReturnType<ClientNodeClusterAdapter['createCandidateAccess']>>;
     beforeAll(async () => {
-      await adapter.createLabNamespace('lab-f');
+      await adapter.createLabNamespace('lab-f', { quota: { pods: 10 } });
       await adapter.createLabNamespace('lab-other');
       access = await adapter.createCandidateAccess('lab-f', { serviceAccount: 'candidate', expirationSeconds: 3600 });
       kc = new KubeConfig();
@@ -137,6 +137,11 @@ describe('ClientNodeClusterAdapter against the sandbox cluster', () => {
       try {
         expect(await scoped.list('lab-f', { apiVersion: 'v1', kind: 'ConfigMap', labelSelector: '' })).not.toHaveLength(0);
         await expect(scoped.list('lab-other', { apiVersion: 'v1', kind: 'ConfigMap' })).rejects.toBeInstanceOf(ClusterForbiddenError);
+        // Candidates may add a quota (apply falls back to create) but not loosen the lab's own.
+        const quota = (name: string, pods: string) => ({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name }, spec: { hard: { pods } } });
+        const [mine] = await scoped.apply('lab-f', [quota('mine', '5')]);
+        expect(mine.spec.hard.pods).toBe('5');
+        await expect(scoped.apply('lab-f', [quota(LAB_QUOTA_NAME, '500')])).rejects.toBeInstanceOf(ClusterForbiddenError);
       } finally {
         scoped.close();
       }

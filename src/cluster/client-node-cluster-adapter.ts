@@ -12,7 +12,7 @@ import {
   type ListQuery,
   type ObjectRef,
 } from './cluster-adapter.js';
-import { ClusterNotFoundError, ClusterRequestError } from './cluster-errors.js';
+import { ClusterForbiddenError, ClusterNotFoundError, ClusterRequestError } from './cluster-errors.js';
 import { candidateAccessManifests, candidateKubeconfig } from './candidate-access.js';
 import { Discovery } from './discovery.js';
 import { HttpTransport } from './http-transport.js';
@@ -80,17 +80,35 @@ export class ClientNodeClusterAdapter extends ClusterAdapter {
       const resolved = await this.discovery.resolve(obj.apiVersion, obj.kind);
       const body = resolved.namespaced ? { ...obj, metadata: { ...obj.metadata, namespace } } : obj;
       const path = await this.discovery.path(obj.apiVersion, obj.kind, namespace, name);
-      out.push(
-        await this.http.send<ClusterObject>(path, {
-          method: 'PATCH',
-          // JSON is YAML: the apply content type takes it as is.
-          contentType: 'application/apply-patch+yaml',
-          query: { fieldManager: this.fieldManager, force: 'true' },
-          body,
-        }),
-      );
+      try {
+        out.push(
+          await this.http.send<ClusterObject>(path, {
+            method: 'PATCH',
+            // JSON is YAML: the apply content type takes it as is.
+            contentType: 'application/apply-patch+yaml',
+            query: { fieldManager: this.fieldManager, force: 'true' },
+            body,
+          }),
+        );
+      } catch (e) {
+        // Apply is a PATCH, so an identity allowed to create but not to patch a kind (candidates
+        // and ResourceQuotas) is refused even for a new object: create it as kubectl create would.
+        if (!(e instanceof ClusterForbiddenError)) throw e;
+        out.push(await this.createInstead(obj, body, e));
+      }
     }
     return out;
+  }
+
+  private async createInstead(obj: ClusterObject, body: object, refusal: ClusterForbiddenError): Promise<ClusterObject> {
+    const collection = await this.discovery.path(obj.apiVersion!, obj.kind!, (body as ClusterObject).metadata?.namespace ?? '');
+    try {
+      return await this.http.send<ClusterObject>(collection, { method: 'POST', query: { fieldManager: this.fieldManager }, body });
+    } catch (e) {
+      // Already there, or creating is refused too: the original refusal explains it best.
+      if (e instanceof ClusterForbiddenError || e instanceof ClusterRequestError) throw refusal;
+      throw e;
+    }
   }
 
   async get(namespace: string, ref: ObjectRef): Promise<ClusterObject | null> {
