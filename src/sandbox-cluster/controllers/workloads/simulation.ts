@@ -6,6 +6,7 @@ import { startEndpoints } from './endpoints-controller.js';
 import { startJobs } from './job-controller.js';
 import { startCronJobs } from './cronjob-controller.js';
 import { startGarbageCollector } from './garbage-collector.js';
+import { startHpas } from './hpa-controller.js';
 import { startKubelet } from './kubelet.js';
 import { startStatefulSets } from './statefulset-controller.js';
 import { startDaemonSets } from './daemonset-controller.js';
@@ -43,6 +44,7 @@ export function startSimulation(api: ObjectService, options: SimulationOptions =
   stops.push(startStatefulSets(rt));
   stops.push(startDaemonSets(rt));
   stops.push(startGarbageCollector(rt));
+  stops.push(startHpas(rt));
   return {
     runtime: rt,
     logs: (ns, name, c) => kubelet.logs(ns, name, c),
