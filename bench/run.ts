@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, one table, ratios against baselines run in the same
 // process. BENCH_SECONDS sets each load test's duration; BENCH_ONLY=http,quiz,exam,documents,
-// generation,grading,certificates,sandbox picks suites.
+// generation,grading,certificates,sandbox,controllers,labs picks suites.
 import 'reflect-metadata';
 import { startBenchApp } from './lib/bench-app.js';
 import { printTable, type BenchRow } from './lib/report.js';

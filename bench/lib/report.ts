@@ -15,6 +15,11 @@ function format(value: number): string {
   return value.toFixed(2);
 }
 
+/** value / baseline; tiny ratios read better as "1/700x" than as "0.00x". */
+function ratio(r: number): string {
+  return r > 0 && r < 0.05 ? `1/${Math.round(1 / r)}x` : `${r.toFixed(2)}x`;
+}
+
 export function printTable(rows: BenchRow[], write: (line: string) => void): void {
   const header = ['suite', 'metric', 'value', 'unit', 'baseline', 'ratio'];
   const body = rows.map((row) => [
@@ -23,7 +28,7 @@ export function printTable(rows: BenchRow[], write: (line: string) => void): voi
     format(row.value),
     row.unit,
     row.baseline === undefined ? '' : `${format(row.baseline)} (${row.baselineLabel ?? 'baseline'})`,
-    row.baseline === undefined || row.baseline === 0 ? '' : `${(row.value / row.baseline).toFixed(2)}x`,
+    row.baseline === undefined || row.baseline === 0 ? '' : ratio(row.value / row.baseline),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
