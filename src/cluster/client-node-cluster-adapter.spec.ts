@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { ApiException, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { startSandboxCluster, type SandboxClusterHandle } from '../sandbox-cluster/index.js';
 import { ClientNodeClusterAdapter, LAB_LIMITS_NAME, LAB_QUOTA_NAME } from './client-node-cluster-adapter.js';
-import { ClusterForbiddenError, ClusterRequestError, ClusterUnavailableError } from './cluster-errors.js';
+import { ClusterForbiddenError, ClusterNotFoundError, ClusterRequestError, ClusterUnavailableError } from './cluster-errors.js';
 
 async function status(p: Promise<unknown>): Promise<number> {
   try {
@@ -87,6 +87,19 @@ describe('ClientNodeClusterAdapter against the sandbox cluster', () => {
   it('refuses invalid manifests with the server message', async () => {
     await adapter.createLabNamespace('lab-d');
     await expect(adapter.apply('lab-d', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name' } }])).rejects.toBeInstanceOf(ClusterRequestError);
+  });
+
+  it('reads pod logs once the pod runs, and names a missing pod', async () => {
+    await adapter.createLabNamespace('lab-logs');
+    await adapter.apply('lab-logs', [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox', command: ['sleep', '60'] }] } }]);
+    const until = Date.now() + 10_000;
+    let phase: string | undefined;
+    while (phase !== 'Running' && Date.now() < until) {
+      phase = (await adapter.get('lab-logs', { apiVersion: 'v1', kind: 'Pod', name: 'p' }))?.status?.phase;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(typeof (await adapter.podLogs('lab-logs', 'p'))).toBe('string');
+    await expect(adapter.podLogs('lab-logs', 'ghost')).rejects.toBeInstanceOf(ClusterNotFoundError);
   });
 
   it('lists events and deletes namespaces idempotently', async () => {
