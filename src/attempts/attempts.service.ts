@@ -45,7 +45,7 @@ export class AttemptsService {
       if (!enrollment) throw new AppException('forbidden', 'You are not enrolled in this exam');
       const open = await manager.getRepository(AttemptEntity).findOneBy({ examId, userId, status: 'in-progress' });
       if (open) return { statusCode: 200, body: open.id };
-      const version = await this.exams.publishedVersion(exam.id, exam.publishedVersion);
+      const version = await this.exams.publishedVersion(exam.id, exam.publishedVersion, manager);
       const blueprint = version!.blueprint;
       const now = this.clock.now();
       if (blueprint.availableFrom && now < new Date(blueprint.availableFrom)) throw new AppException('exam-unavailable', `The exam opens at ${blueprint.availableFrom}`);
@@ -56,7 +56,7 @@ export class AttemptsService {
         ? new Set((await manager.getRepository(AttemptItemEntity).find({ where: { attemptId: In(previous.map((a) => a.id)) }, select: { questionId: true } })).map((i) => i.questionId))
         : new Set<string>();
       const seed = randomBytes(12).toString('base64url');
-      const drawn = await this.pool.draw(blueprint, seed, seen);
+      const drawn = await this.pool.draw(blueprint, seed, seen, manager);
       const limit = now.getTime() + blueprint.timeLimitMinutes * 60_000;
       const closes = blueprint.availableUntil ? new Date(blueprint.availableUntil).getTime() : Infinity;
       const attempt = await manager.getRepository(AttemptEntity).save(

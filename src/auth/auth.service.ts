@@ -51,10 +51,10 @@ export class AuthService {
 
   async refresh(presented: string): Promise<TokenPairDto> {
     return this.refreshTokens.consume(presented, async (token, manager) => {
-      const user = await this.users.findById(token.userId);
+      const user = await this.users.findById(token.userId, manager);
       if (!user) throw new AppException('invalid-token', 'The account no longer exists');
       const membership = token.organizationId
-        ? ((await this.organizations.findMembership(token.organizationId, user.id)) ?? undefined)
+        ? ((await this.organizations.findMembership(token.organizationId, user.id, manager)) ?? undefined)
         : undefined;
       // A member removed from the organisation keeps a session, but no longer in it.
       const organizationId = membership || user.isPlatformAdmin ? token.organizationId : null;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AppException, type FieldError } from '../common/errors/app.exception.js';
 import { decodeCursor, toPage, type Page, type PageQueryDto } from '../common/pagination/page.js';
@@ -112,7 +112,7 @@ export class ExamsService {
     return this.dataSource.transaction(async (manager) => {
       const exam = await manager.getRepository(ExamEntity).findOne({ where: { id, organizationId: auth.organizationId ?? undefined }, lock: { mode: 'pessimistic_write' } });
       if (!exam) throw AppException.notFound('Exam', id);
-      const { available, problems } = await this.pool.checkSupply(exam.draft);
+      const { available, problems } = await this.pool.checkSupply(exam.draft, manager);
       if (problems.length) throw AppException.validation(problems, 'The question bank cannot supply this blueprint');
       const version = await manager.getRepository(ExamVersionEntity).save(
         manager.getRepository(ExamVersionEntity).create({ examId: exam.id, version: exam.publishedVersion + 1, blueprint: exam.draft }),
@@ -185,8 +185,8 @@ export class ExamsService {
     return exam;
   }
 
-  async publishedVersion(examId: string, version: number): Promise<ExamVersionEntity | null> {
-    return this.versions.findOneBy({ examId, version });
+  async publishedVersion(examId: string, version: number, manager?: EntityManager): Promise<ExamVersionEntity | null> {
+    return (manager ? manager.getRepository(ExamVersionEntity) : this.versions).findOneBy({ examId, version });
   }
 
   async isEnrolled(examId: string, userId: string): Promise<boolean> {

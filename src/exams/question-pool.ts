@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { FieldError } from '../common/errors/app.exception.js';
 import { SeededRandom } from '../common/random/seeded-random.js';
 import type { Difficulty } from '../question-bank/model/question-types.js';
@@ -27,8 +27,8 @@ const inScope = (keys: string[], scope: string) => keys.some((key) => key === sc
 export class QuestionPool {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async checkSupply(blueprint: Blueprint): Promise<{ available: Record<string, number>; problems: FieldError[] }> {
-    const candidates = await this.candidates(blueprint);
+  async checkSupply(blueprint: Blueprint, manager?: EntityManager): Promise<{ available: Record<string, number>; problems: FieldError[] }> {
+    const candidates = await this.candidates(blueprint, manager);
     const available: Record<string, number> = {};
     const problems: FieldError[] = [];
     blueprint.sections.forEach((draw, i) => {
@@ -53,8 +53,8 @@ export class QuestionPool {
    * Draws a form from `seed`: per-section counts and difficulty mix respected, no item
    * twice, and questions the candidate already saw in earlier attempts drawn last.
    */
-  async draw(blueprint: Blueprint, seed: string, seen: Set<string>): Promise<DrawnItem[]> {
-    const candidates = await this.candidates(blueprint);
+  async draw(blueprint: Blueprint, seed: string, seen: Set<string>, manager: EntityManager = this.dataSource.manager): Promise<DrawnItem[]> {
+    const candidates = await this.candidates(blueprint, manager);
     const random = new SeededRandom(seed);
     const weight = blueprint.questionWeight;
     if (blueprint.fixedQuestionIds.length) {
@@ -88,8 +88,9 @@ export class QuestionPool {
     return blueprint.shuffleQuestions ? random.shuffle(drawn) : drawn;
   }
 
-  private candidates(blueprint: Blueprint): Promise<Candidate[]> {
-    return this.dataSource.query(
+  /** Runs on the caller's manager: inside a transaction, a second connection could deadlock the pool. */
+  private candidates(blueprint: Blueprint, manager: EntityManager = this.dataSource.manager): Promise<Candidate[]> {
+    return manager.query(
       `SELECT q.id AS question_id, r.id AS revision_id, q.section_keys, q.difficulty
          FROM questions q JOIN question_revisions r ON r.question_id = q.id AND r.revision = q.current_revision
         WHERE q.course_id = $1 AND q.language = $2 AND q.status = 'approved'

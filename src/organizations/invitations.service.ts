@@ -58,7 +58,7 @@ export class InvitationsService {
       if (!invitation || invitation.acceptedAt || invitation.expiresAt <= this.clock.now()) {
         throw new AppException('invalid-token', 'The invitation is unknown, already used or expired');
       }
-      const existing = await this.users.findByEmail(invitation.email);
+      const existing = await this.users.findByEmail(invitation.email, manager);
       if (!existing && !passwordHash) {
         throw AppException.validation([{ path: 'password', message: 'password is required for a new account' }]);
       }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { decodeCursor, toPage, type Page, type PageQueryDto } from '../common/pagination/page.js';
@@ -64,8 +64,8 @@ export class OrganizationsService {
     return this.memberships.find({ where: { userId }, relations: { organization: true }, order: { createdAt: 'ASC' } });
   }
 
-  findMembership(organizationId: string, userId: string): Promise<MembershipEntity | null> {
-    return this.memberships.findOneBy({ organizationId, userId });
+  findMembership(organizationId: string, userId: string, manager?: EntityManager): Promise<MembershipEntity | null> {
+    return (manager?.getRepository(MembershipEntity) ?? this.memberships).findOneBy({ organizationId, userId });
   }
 
   async listMembers(auth: AuthContext, organizationId: string, query: PageQueryDto, role?: Role): Promise<Page<MemberDto>> {

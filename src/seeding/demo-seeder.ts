@@ -64,7 +64,7 @@ export class DemoSeeder {
       const organization = await manager.getRepository(OrganizationEntity).findOneByOrFail({ slug: DEMO_ORGANIZATION_SLUG });
       report.organizationId = organization.id;
       for (const account of DEMO_ACCOUNTS) {
-        if (await this.users.findByEmail(account.email)) continue;
+        if (await this.users.findByEmail(account.email, manager)) continue;
         const password = choosePassword(account);
         const user = await this.users.findOrCreate(manager, {
           email: account.email,

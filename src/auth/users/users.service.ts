@@ -18,8 +18,8 @@ export function normalizeEmail(email: string): string {
 export class UsersService {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
-  findById(id: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id });
+  findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return (manager?.getRepository(UserEntity) ?? this.users).findOneBy({ id });
   }
 
   findByIds(ids: string[]): Promise<UserEntity[]> {
@@ -49,8 +49,8 @@ export class UsersService {
     return row ? { email: row.email, displayName: row.display_name, memberships: row.memberships } : null;
   }
 
-  findByEmail(email: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ email: normalizeEmail(email) });
+  findByEmail(email: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return (manager?.getRepository(UserEntity) ?? this.users).findOneBy({ email: normalizeEmail(email) });
   }
 
   /** Finds the user with this email or creates one, inside the caller's transaction. */
