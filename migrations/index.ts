@@ -4,6 +4,7 @@ import { QuestionBank1795641999018 } from './1795641999018-QuestionBank.js';
 import { ExamsAndAttempts1795642757605 } from './1795642757605-ExamsAndAttempts.js';
 import { Webhooks1795643656378 } from './1795643656378-Webhooks.js';
 import { Labs1795645074403 } from './1795645074403-Labs.js';
+import { LabTasks1795646091626 } from './1795646091626-LabTasks.js';
 import { MillisecondTimestamps1795643366109 } from './1795643366109-MillisecondTimestamps.js';
 import { Certificates1795643622172 } from './1795643622172-Certificates.js';
 
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   Certificates1795643622172,
   Webhooks1795643656378,
   Labs1795645074403,
+  LabTasks1795646091626,
 ];

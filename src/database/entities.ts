@@ -20,6 +20,7 @@ import { WebhookDeliveryEntity } from '../webhooks/entities/webhook-delivery.ent
 import { WebhookEndpointEntity } from '../webhooks/entities/webhook-endpoint.entity.js';
 import { ClusterEntity } from '../cluster/registry/cluster.entity.js';
 import { LabSessionEntity } from '../labs/entities/lab-session.entity.js';
+import { LabTaskEntity } from '../labs/entities/lab-task.entity.js';
 import { ApiKeyEntity } from '../organizations/entities/api-key.entity.js';
 import { InvitationEntity } from '../organizations/entities/invitation.entity.js';
 import { MembershipEntity } from '../organizations/entities/membership.entity.js';
@@ -53,4 +54,5 @@ export const ENTITIES = [
   WebhookDeliveryEntity,
   ClusterEntity,
   LabSessionEntity,
+  LabTaskEntity,
 ];

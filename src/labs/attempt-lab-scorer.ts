@@ -21,9 +21,9 @@ export class AttemptLabScorer extends LabTaskScorer {
   async scoreForAttempt(attemptId: string, tasks: readonly LabTaskRef[]): Promise<LabTaskInput[]> {
     const scores: LabTaskInput[] = [];
     for (const ref of tasks) {
-      const task = this.catalog.has(ref.taskId) ? this.catalog.get(ref.taskId) : null;
-      const maxPoints = task ? task.checks.reduce((sum, check) => sum + check.weight, 0) : 1;
       const session = await this.sessions.findForAttempt(attemptId, ref.taskId);
+      const task = session ? await this.catalog.resolve(ref.taskId, session.organizationId).catch(() => null) : (this.catalog.shippedTask(ref.taskId) ?? null);
+      const maxPoints = task ? task.checks.reduce((sum, check) => sum + check.weight, 0) : 1;
       let points = 0;
       if (task && session?.status === 'active') {
         points = (await this.sessions.check(session, task).catch(() => null))?.score ?? 0;

@@ -70,7 +70,7 @@ export class LabSessionsService implements OnModuleInit {
 
   async start(auth: AuthContext, taskId: string, lang: Lang, options: { attemptId?: string; expiresAt?: Date } = {}): Promise<CreatedLabSessionDto> {
     if (!auth.userId) throw new AppException('forbidden', 'Lab sessions belong to a person');
-    const task = this.catalog.get(taskId);
+    const task = await this.catalog.resolve(taskId, auth.organizationId);
     const repo = this.dataSource.getRepository(LabSessionEntity);
     const active = await repo.countBy({ userId: auth.userId, status: 'active' });
     if (active >= this.config.LAB_MAX_SESSIONS_PER_CANDIDATE) {
@@ -107,11 +107,21 @@ export class LabSessionsService implements OnModuleInit {
     return this.toDto(await this.findOwn(auth, taskId, id));
   }
 
-  async validate(auth: AuthContext, taskId: string, id: string, lang: Lang, showChecks = true): Promise<ValidationResultDto> {
+  async validate(auth: AuthContext, taskId: string, id: string, lang: Lang): Promise<ValidationResultDto> {
     const session = await this.findOwn(auth, taskId, id);
     if (session.status !== 'active') throw new AppException('gone', `The lab session is ${session.status}`);
-    const result = await this.check(session, this.catalog.get(session.taskId));
-    return toValidationDto(result, lang, this.clock.now(), showChecks);
+    const result = await this.check(session, await this.catalog.resolve(session.taskId, session.organizationId));
+    return toValidationDto(result, lang, this.clock.now(), await this.mayShowChecks(session));
+  }
+
+  /** In an exam, per-check results are shown only when the review policy shows answers. */
+  private async mayShowChecks(session: LabSessionEntity): Promise<boolean> {
+    if (!session.attemptId) return true;
+    const [row] = (await this.dataSource.query(
+      `SELECT v.blueprint->>'reviewPolicy' AS policy FROM attempts a JOIN exam_versions v ON v.id = a.exam_version_id WHERE a.id = $1`,
+      [session.attemptId],
+    )) as Array<{ policy: string }>;
+    return row?.policy === 'full-review';
   }
 
   /** Runs the task's checks in the session's namespace and keeps the report. */

@@ -1,5 +1,5 @@
-import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/decorators/auth.decorator.js';
 import { Authenticated } from '../auth/decorators/authenticated.decorator.js';
@@ -23,9 +23,9 @@ export class LabsController {
   @Authenticated()
   @ApiOperation({ summary: 'Hands-on tasks' })
   @ApiOkResponse({ type: [LabTaskSummaryDto] })
-  list(@Query() query: LangQueryDto, @Headers('accept-language') acceptLanguage?: string): LabTaskSummaryDto[] {
+  async list(@Auth() auth: AuthContext, @Query() query: LangQueryDto, @Headers('accept-language') acceptLanguage?: string): Promise<LabTaskSummaryDto[]> {
     const lang = pickLanguage(query.lang, acceptLanguage);
-    return this.catalog.all().map((task) => ({ id: task.id, title: task.title[lang], sections: task.sections, timeLimitMinutes: task.timeLimitMinutes, checks: task.checks.length }));
+    return (await this.catalog.all(auth.organizationId)).map((task) => ({ id: task.id, title: task.title[lang], sections: task.sections, timeLimitMinutes: task.timeLimitMinutes, checks: task.checks.length }));
   }
 
   @Get(':taskId')
@@ -33,10 +33,41 @@ export class LabsController {
   @ApiOperation({ summary: 'A task with its instructions' })
   @ApiOkResponse({ type: LabTaskDto })
   @ApiProblems(404)
-  get(@Param('taskId', TaskIdPipe) taskId: string, @Query() query: LangQueryDto, @Headers('accept-language') acceptLanguage?: string): LabTaskDto {
+  async get(@Auth() auth: AuthContext, @Param('taskId', TaskIdPipe) taskId: string, @Query() query: LangQueryDto, @Headers('accept-language') acceptLanguage?: string): Promise<LabTaskDto> {
     const lang = pickLanguage(query.lang, acceptLanguage);
-    const task = this.catalog.get(taskId);
+    const task = await this.catalog.resolve(taskId, auth.organizationId);
     return { id: task.id, title: task.title[lang], sections: task.sections, timeLimitMinutes: task.timeLimitMinutes, checks: task.checks.length, instructions: task.instructions[lang] };
+  }
+
+  @Post()
+  @Authenticated({ roles: ['owner', 'author'] })
+  @ApiOperation({ summary: 'Write a lab task for your organization (same format as seeds/labs, as JSON)' })
+  @ApiBody({ schema: { type: 'object', description: 'A task definition: id, title, instructions, sections, timeLimitMinutes, setup, solution, wrongSolution, checks' } })
+  @ApiCreatedResponse({ type: LabTaskDto })
+  @ApiProblems(403, 409, 422)
+  async create(@Auth() auth: AuthContext, @Body() body: unknown): Promise<LabTaskDto> {
+    const { task } = await this.catalog.save(auth, body);
+    return { id: task.id, title: task.title.en, sections: task.sections, timeLimitMinutes: task.timeLimitMinutes, checks: task.checks.length, instructions: task.instructions.en };
+  }
+
+  @Put(':taskId')
+  @Authenticated({ roles: ['owner', 'author'] })
+  @ApiOperation({ summary: "Replace one of your organization's lab tasks" })
+  @ApiOkResponse({ type: LabTaskDto })
+  @ApiProblems(403, 404, 409, 422)
+  async replace(@Auth() auth: AuthContext, @Param('taskId', TaskIdPipe) taskId: string, @Body() body: unknown): Promise<LabTaskDto> {
+    const { task } = await this.catalog.save(auth, body, taskId);
+    return { id: task.id, title: task.title.en, sections: task.sections, timeLimitMinutes: task.timeLimitMinutes, checks: task.checks.length, instructions: task.instructions.en };
+  }
+
+  @Delete(':taskId')
+  @HttpCode(204)
+  @Authenticated({ roles: ['owner', 'author'] })
+  @ApiOperation({ summary: "Delete one of your organization's lab tasks" })
+  @ApiNoContentResponse()
+  @ApiProblems(403, 404)
+  async deleteTask(@Auth() auth: AuthContext, @Param('taskId', TaskIdPipe) taskId: string): Promise<void> {
+    await this.catalog.remove(auth, taskId);
   }
 
   @Post(':taskId/sessions')

@@ -80,7 +80,7 @@ describe('an exam with two quiz sections and two hands-on tasks, end to end to a
       const session = await t.http.post(`/v1/attempts/${attempt.id}/labs/${taskId}/session`).set('authorization', candidate).expect(201);
       const kubeconfig = join(dir, `${taskId}.yaml`);
       writeFileSync(kubeconfig, session.body.kubeconfig);
-      const solution = catalog.get(taskId).solution;
+      const solution = catalog.shippedTask(taskId)!.solution;
       if (solution.manifests?.length) {
         const file = join(dir, `${taskId}-solution.yaml`);
         writeFileSync(file, solution.manifests.map((m) => stringifyYaml(m)).join('---\n'));
@@ -94,6 +94,9 @@ describe('an exam with two quiz sections and two hands-on tasks, end to end to a
         const check = await t.http.post(`/v1/labs/${taskId}/sessions/${session.body.id}/validate`).set('authorization', candidate);
         return check.status === 200 && check.body.percentage === 100;
       });
+      // full-review exams show the per-check results on demand too.
+      const shown = await t.http.post(`/v1/labs/${taskId}/sessions/${session.body.id}/validate`).set('authorization', candidate).expect(200);
+      expect(shown.body.checks.every((c: { passed: boolean }) => c.passed)).toBe(true);
     }
 
     const result = (await t.http.post(`/v1/attempts/${attempt.id}/submit`).set('authorization', candidate).expect(200)).body;
@@ -108,5 +111,25 @@ describe('an exam with two quiz sections and two hands-on tasks, end to end to a
     expect(certificate).toBeDefined();
     const verification = await t.http.get(`/v1/certificates/${certificate.id}/verification`).expect(200);
     expect(verification.body).toMatchObject({ status: 'valid', exam: { title: 'Kubernetes fundamentals with labs' } });
+  });
+
+  it('hides per-check results of an exam lab unless the review policy shows answers', async () => {
+    const examiner = `Bearer ${await t.login('examiner')}`;
+    const candidate = `Bearer ${await t.login('candidate')}`;
+    const candidateId = (await t.http.get('/v1/me').set('authorization', candidate)).body.userId;
+    const { courseId } = await t.app.get(CourseSeeder).seed();
+    const exam = await t.http
+      .post('/v1/exams')
+      .set('authorization', examiner)
+      .send({ courseId, title: 'Lab only', language: 'en', labTasks: [{ taskId: 'config-and-secret', weight: 5 }], reviewPolicy: 'score-only' })
+      .expect(201);
+    await t.http.post(`/v1/exams/${exam.body.id}/publish`).set('authorization', examiner).expect(200);
+    await t.http.post(`/v1/exams/${exam.body.id}/enrollments`).set('authorization', examiner).send({ userIds: [candidateId] }).expect(200);
+    const attempt = (await t.http.post(`/v1/exams/${exam.body.id}/attempts`).set('authorization', candidate).expect(201)).body;
+    const session = await t.http.post(`/v1/attempts/${attempt.id}/labs/config-and-secret/session`).set('authorization', candidate).expect(201);
+    const check = await t.http.post(`/v1/labs/config-and-secret/sessions/${session.body.id}/validate`).set('authorization', candidate).expect(200);
+    expect(check.body.percentage).toBeLessThan(100);
+    expect(check.body.checks).toBeUndefined();
+    await t.http.post(`/v1/attempts/${attempt.id}/labs/deployment-basics/session`).set('authorization', candidate).expect(404);
   });
 });
