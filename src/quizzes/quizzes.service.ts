@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AppException, type FieldError } from '../common/errors/app.exception.js';
+import { TtlCache } from '../common/cache/ttl-cache.js';
 import { SeededRandom } from '../common/random/seeded-random.js';
 import { CoursesService } from '../documents/courses.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
@@ -27,9 +28,18 @@ interface ApprovedRow {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
+/**
+ * Quizzes are read far more than the bank changes; a newly approved question reaches
+ * practice quizzes within this many milliseconds.
+ */
+const QUIZ_CACHE_MS = 3000;
+
 /** Practice quizzes: one per chapter and per section, over approved questions. */
 @Injectable()
 export class QuizzesService {
+  private readonly approvedCache = new TtlCache<ApprovedRow[]>(QUIZ_CACHE_MS);
+  private readonly indexCache = new TtlCache<Awaited<ReturnType<DocumentsService['sectionIndex']>>>(QUIZ_CACHE_MS);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly courses: CoursesService,
@@ -57,9 +67,11 @@ export class QuizzesService {
   async get(auth: AuthContext, id: string, language: Language, seed = randomBytes(6).toString('base64url')): Promise<QuizDto> {
     const { courseId, sectionKey } = parseQuizId(id);
     const course = await this.courses.findReadable(auth, courseId);
-    const rows = await this.approved(course.id, sectionKey, language);
+    const [rows, index] = await Promise.all([
+      this.approvedCache.get(`${course.id}|${sectionKey}|${language}`, () => this.approved(course.id, sectionKey, language)),
+      this.indexCache.get(`${course.id}|${language}`, () => this.documents.sectionIndex(course.id, language)),
+    ]);
     if (rows.length === 0) throw AppException.notFound('Quiz', id);
-    const index = await this.documents.sectionIndex(course.id, language);
     const random = new SeededRandom(`${id}|${language}|${seed}`);
     const questions = random.shuffle(rows).map((row) => toCandidateView(row.question_id, row.revision_id, row.content, random));
     return { ...this.summary(course.id, sectionKey, language, index?.titles, rows.length), seed, questions };

@@ -39,7 +39,7 @@ describe('an exam with two quiz sections and two hands-on tasks, end to end to a
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ JWT_ACCESS_TTL_SECONDS: '86400' });
+    t = await createTestApp({ JWT_ACCESS_TTL_SECONDS: '86400', LAB_MAX_SESSIONS_PER_CANDIDATE: '5' });
   });
   afterAll(() => t.close());
 
