@@ -33,14 +33,16 @@ const path = resolve(values.kubeconfig!);
 mkdirSync(dirname(path), { recursive: true });
 writeFileSync(path, cluster.kubeconfig(), { mode: 0o600 });
 
-console.log(`Sandbox cluster listening on ${cluster.url}`);
-console.log(`Kubeconfig (admin) written to ${path}`);
-console.log('');
-console.log(`  export KUBECONFIG=${path}`);
-console.log('  kubectl get namespaces');
-console.log('  kubectl create deployment web --image=nginx && kubectl get deploy,svc -o wide');
-console.log('');
-console.log('State is in memory and is lost when this process stops (Ctrl-C).');
+// The CLI's output is for the person who started it, not a log.
+const say = (line = '') => process.stdout.write(`${line}\n`);
+say(`Sandbox cluster listening on ${cluster.url}`);
+say(`Kubeconfig (admin) written to ${path}`);
+say();
+say(`  export KUBECONFIG=${path}`);
+say('  kubectl get namespaces');
+say('  kubectl create deployment web --image=nginx && kubectl get deploy,svc -o wide');
+say();
+say('State is in memory and is lost when this process stops (Ctrl-C).');
 
 const stop = async () => {
   await cluster.close();

@@ -1,6 +1,6 @@
+import { seedsPath } from '../../common/repo-paths.js';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { analyseSection } from '../analysis/analyse-section.js';
 import { loadGlossary } from '../analysis/load-glossary.js';
 import { parseDocument } from '../parsing/parse-document.js';
@@ -8,21 +8,6 @@ import type { DocumentLanguage } from '../parsing/types.js';
 
 const WARM_UP = 5;
 const RUNS = 25;
-
-/** Finds the shipped course from `src/` and from `dist/src/` alike. */
-function courseDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    const candidate = join(dir, 'seeds', 'courses', 'kubernetes-fundamentals');
-    try {
-      readFileSync(join(candidate, 'course.yaml'));
-      return candidate;
-    } catch {
-      dir = dirname(dir);
-    }
-  }
-  throw new Error('shipped course not found');
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -35,7 +20,7 @@ function median(values: number[]): number {
  * the median of several runs after warm-up, so one slow GC pause does not decide it.
  */
 export async function benchParseCourse(): Promise<Array<{ name: string; value: number; unit: string }>> {
-  const dir = courseDir();
+  const dir = seedsPath('courses', 'kubernetes-fundamentals');
   const glossary = loadGlossary();
   const docs: Array<[DocumentLanguage, string]> = [['zh', readFileSync(join(dir, 'zh.md'), 'utf8')], ['en', readFileSync(join(dir, 'en.md'), 'utf8')]];
   const timings: Record<DocumentLanguage | 'both', number[]> = { zh: [], en: [], both: [] };

@@ -1,27 +1,12 @@
+import { seedsPath } from '../../../common/repo-paths.js';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadGlossary } from '../../../documents/analysis/index.js';
 import { parseDocument } from '../../../documents/parsing/index.js';
 import { generateQuestions } from '../generate-questions.js';
 
 const WARM_UP = 3;
 const RUNS = 15;
-
-/** Finds the shipped course from `src/` and from `dist/src/` alike. */
-function courseDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    const candidate = join(dir, 'seeds', 'courses', 'kubernetes-fundamentals');
-    try {
-      readFileSync(join(candidate, 'zh.md'));
-      return candidate;
-    } catch {
-      dir = dirname(dir);
-    }
-  }
-  throw new Error('shipped course not found');
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -34,7 +19,7 @@ function median(values: number[]): number {
  * both languages; the median after warm-up, so one GC pause does not decide it.
  */
 export async function benchGeneration(): Promise<Array<{ name: string; value: number; unit: string }>> {
-  const dir = courseDir();
+  const dir = seedsPath('courses', 'kubernetes-fundamentals');
   const glossary = loadGlossary();
   const docs = (['zh', 'en'] as const).map((language) => ({ language, sections: parseDocument(readFileSync(join(dir, `${language}.md`), 'utf8'), { language }).sections }));
   const both: number[] = [];
