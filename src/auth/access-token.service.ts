@@ -3,7 +3,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import { AppConfig } from '../config/app-config.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { Clock } from '../common/time/clock.js';
-import type { AccessTokenClaims } from './auth-context.js';
+import type { AccessTokenClaims, AuthContext } from './auth-context.js';
 
 const ISSUER = 'kubequiz';
 const AUDIENCE = 'kubequiz-api';
@@ -52,5 +52,25 @@ export class AccessTokenService {
     } catch {
       throw new AppException('invalid-token', 'The access token is invalid or has expired');
     }
+  }
+
+  /**
+   * The caller behind an `Authorization: Bearer …` header: null without one, 401 for a bad
+   * token. Shared by the guard's strategy and the public routes that accept an optional caller.
+   */
+  async authenticate(authorization: string | undefined): Promise<AuthContext | null> {
+    const match = authorization ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
+    if (!match) return null;
+    const claims = await this.verify(match[1]!);
+    return {
+      kind: 'user',
+      userId: claims.sub,
+      organizationId: claims.org,
+      roles: claims.roles,
+      isPlatformAdmin: claims.adm === true,
+      apiKeyId: null,
+      scopes: [],
+      actingApiKeyId: claims.act,
+    };
   }
 }

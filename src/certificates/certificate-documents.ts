@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessTokenService } from '../auth/access-token.service.js';
-import type { AuthContext } from '../auth/auth-context.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { preloadCertificateFonts, renderCertificatePdf } from './core/index.js';
 import { CertificateUrls } from './certificate-urls.js';
@@ -68,26 +67,11 @@ export class CertificateDocuments {
     const certificate = await this.dataSource.getRepository(CertificateEntity).findOneBy({ id });
     if (!certificate) throw AppException.notFound('Certificate', id);
     if (certificate.showName) return certificate;
-    const auth = await this.caller(authorization);
+    const auth = await this.tokens.authenticate(authorization);
     if (!auth) throw new AppException('unauthenticated', 'This certificate is private: sign in as its candidate or as staff of its organization');
     const sameOrganization = auth.organizationId === certificate.organizationId;
     const staff = STAFF_ROLES.some((role) => auth.roles.includes(role));
     if (!sameOrganization || (auth.userId !== certificate.userId && !staff)) throw AppException.notFound('Certificate', id);
     return certificate;
-  }
-
-  private async caller(authorization: string | undefined): Promise<AuthContext | null> {
-    const match = authorization ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
-    if (!match) return null;
-    const claims = await this.tokens.verify(match[1]!);
-    return {
-      kind: 'user',
-      userId: claims.sub,
-      organizationId: claims.org,
-      roles: claims.roles,
-      isPlatformAdmin: claims.adm === true,
-      apiKeyId: null,
-      scopes: [],
-    };
   }
 }

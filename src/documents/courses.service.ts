@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -7,8 +8,6 @@ import { decodeCursor, toPage, type Page, type PageQueryDto } from '../common/pa
 import { assertCanAuthor, scopeToReadableCourses } from './course-access.js';
 import { toCourseDto, type CourseDto, type CreateCourseDto } from './dto/course.dto.js';
 import { CourseEntity } from './entities/course.entity.js';
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class CoursesService {
@@ -31,7 +30,7 @@ export class CoursesService {
       );
       return toCourseDto(saved);
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new AppException('already-exists', `A course with slug "${dto.slug}" already exists`);
       }
       throw error;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -10,8 +11,6 @@ import { assertOrganizationAccess } from './organization-access.js';
 import type { Role } from './roles.js';
 import type { CreateOrganizationDto } from './dto/create-organization.dto.js';
 import { toMemberDto, toOrganizationDto, type MemberDto, type OrganizationDto } from './dto/organization.dto.js';
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class OrganizationsService {
@@ -28,7 +27,7 @@ export class OrganizationsService {
       );
       return toOrganizationDto(saved);
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new AppException('already-exists', `An organization with slug "${dto.slug}" already exists`);
       }
       throw error;

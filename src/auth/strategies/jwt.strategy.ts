@@ -15,20 +15,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
   }
 
   async validate(request: FastifyRequest): Promise<AuthContext | false> {
-    const header = request.headers.authorization;
-    if (!header) return false;
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return false;
-    const claims = await this.tokens.verify(match[1]!);
-    return {
-      kind: 'user',
-      userId: claims.sub,
-      organizationId: claims.org,
-      roles: claims.roles,
-      isPlatformAdmin: claims.adm === true,
-      apiKeyId: null,
-      scopes: [],
-      actingApiKeyId: claims.act,
-    };
+    return (await this.tokens.authenticate(request.headers.authorization)) ?? false;
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { isUniqueViolation } from '../../common/errors/postgres-errors.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SecretBox } from '../../common/crypto/secret-box.js';
@@ -9,8 +10,6 @@ import { ClientNodeClusterAdapter } from '../client-node-cluster-adapter.js';
 import type { ClusterAdapter } from '../cluster-adapter.js';
 import { ClusterEntity } from './cluster.entity.js';
 import { toClusterDto, type ClusterDto, type RegisterClusterDto, type UpdateClusterDto } from './cluster.dto.js';
-
-const UNIQUE_VIOLATION = '23505';
 
 /** Registered clusters, their adapters, and which one takes the next lab. */
 @Injectable()
@@ -38,7 +37,7 @@ export class ClusterRegistry implements OnApplicationBootstrap {
       this.watch(saved);
       return toClusterDto(saved, 0);
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new AppException('already-exists', `A cluster named "${dto.name}" exists`);
+      if (isUniqueViolation(error)) throw new AppException('already-exists', `A cluster named "${dto.name}" exists`);
       throw error;
     }
   }
