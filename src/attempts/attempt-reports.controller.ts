@@ -40,8 +40,9 @@ export class AttemptReportsController {
   @Get('item-analysis')
   @Authenticated(REPORT_READERS)
   @ApiOperation({
-    summary: 'Item analysis of first attempts',
-    description: 'Facility, point-biserial and upper–lower 27 % discrimination, distractor counts; mean, SD and Cronbach’s alpha; flags for facility outside 0.3–0.9 and discrimination below 0.2.',
+    summary: 'Item analysis of first attempts, and exposure of every drawn item',
+    description:
+      'Facility, point-biserial and upper–lower 27 % discrimination, distractor counts; mean, SD and Cronbach’s alpha; flags for facility outside 0.3–0.9 and discrimination below 0.2. `exposure` counts, per item, the attempts (of this exam and of the whole organisation) whose form drew it, so an examiner can retire over-exposed exam items.',
   })
   @ApiOkResponse({ type: ItemAnalysisDto })
   @ApiProblems(404)

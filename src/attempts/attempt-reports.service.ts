@@ -6,7 +6,8 @@ import { decodeCursor, toPage, type Page } from '../common/pagination/page.js';
 import { ExamsService } from '../exams/exams.service.js';
 import { analyseItems, combineAttempts, type AnalysisItem, type CandidateRecord } from '../grading/index.js';
 import type { AnswerKey, ItemResponse, QuestionContent } from '../question-bank/model/question-types.js';
-import type { AttemptListQueryDto, AttemptSummaryDto, CandidateStandingDto, ItemAnalysisDto } from './dto/attempt-report.dto.js';
+import type { QuestionUse } from '../question-bank/item-use.js';
+import type { AttemptListQueryDto, AttemptSummaryDto, CandidateStandingDto, ItemAnalysisDto, ItemExposureDto } from './dto/attempt-report.dto.js';
 
 interface AttemptRow {
   id: string;
@@ -124,7 +125,36 @@ export class AttemptReportsService {
         options: item.options,
         flags: item.flags,
       })),
+      exposure: await this.exposure(exam.id, exam.organizationId),
     };
+  }
+
+  /** Counted within the exam's organisation only: another tenant's use of a shared item is theirs. */
+  private async exposure(examId: string, organizationId: string): Promise<ItemExposureDto[]> {
+    const rows: Array<{ question_id: string; use: QuestionUse; attempts: string; in_progress: string; organization_attempts: string; last_drawn_at: Date }> =
+      await this.dataSource.query(
+        `SELECT i.question_id, q.use,
+                count(DISTINCT a.id) FILTER (WHERE a.exam_id = $1) AS attempts,
+                count(DISTINCT a.id) FILTER (WHERE a.exam_id = $1 AND a.status = 'in-progress') AS in_progress,
+                count(DISTINCT a.id) AS organization_attempts,
+                max(a.started_at) FILTER (WHERE a.exam_id = $1) AS last_drawn_at
+           FROM attempt_items i
+           JOIN attempts a ON a.id = i.attempt_id
+           JOIN questions q ON q.id = i.question_id
+          WHERE a.organization_id = $2
+            AND i.question_id IN (SELECT d.question_id FROM attempt_items d JOIN attempts e ON e.id = d.attempt_id WHERE e.exam_id = $1)
+          GROUP BY i.question_id, q.use
+          ORDER BY attempts DESC, i.question_id`,
+        [examId, organizationId],
+      );
+    return rows.map((row) => ({
+      questionId: row.question_id,
+      use: row.use,
+      attempts: Number(row.attempts),
+      inProgress: Number(row.in_progress),
+      organizationAttempts: Number(row.organization_attempts),
+      lastDrawnAt: new Date(row.last_drawn_at).toISOString(),
+    }));
   }
 
   private rows(examId: string, organizationId: string, query: AttemptListQueryDto, position: { sort: string; id: string } | undefined, limit: number): Promise<AttemptRow[]> {

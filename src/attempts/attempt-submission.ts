@@ -5,6 +5,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { Clock } from '../common/time/clock.js';
 import { gradeAttempt, type AttemptResult, type LabTaskInput } from '../grading/index.js';
+import { CandidateVisibility } from '../question-bank/candidate-visibility.service.js';
 import { QuestionRevisionEntity } from '../question-bank/entities/question-revision.entity.js';
 import { ATTEMPT_GRADED_LISTENERS, type AttemptGradedListener } from './attempt-events.js';
 import { AttemptsService } from './attempts.service.js';
@@ -24,6 +25,7 @@ export class AttemptSubmission {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly attempts: AttemptsService,
     private readonly clock: Clock,
+    private readonly visibility: CandidateVisibility,
     @Optional() private readonly labs?: LabTaskScorer,
     @Optional() @Inject(ATTEMPT_GRADED_LISTENERS) private readonly listeners: AttemptGradedListener[] = [],
   ) {}
@@ -108,20 +110,23 @@ export class AttemptSubmission {
     if (review !== 'full-review') return dto;
     const { items, revisions } = await this.itemsWithRevisions(this.dataSource.manager, id);
     const scores = new Map(result.items.map((score) => [score.id, score]));
+    // A full review still keeps exam-only keys from candidates: the item will be drawn again.
+    const withheld = staff ? new Set<string>() : await this.visibility.keysWithheld(items.map((item) => item.questionId));
     dto.items = items.map((item) => {
       const revision = revisions.get(item.revisionId)!;
       const score = scores.get(String(item.position))!;
       const { answer: _answer, answerVersion: _version, ...question } = toAttemptItemView(item, revision.content);
+      const keyShown = !withheld.has(item.questionId);
       return {
         position: item.position,
         sectionKey: item.sectionKey,
         question,
         answer: item.answer,
-        correctAnswer: revision.answerKey,
+        correctAnswer: keyShown ? revision.answerKey : null,
         outcome: score.outcome,
         points: score.points,
         maxPoints: score.maxPoints,
-        explanation: revision.explanation,
+        explanation: keyShown ? revision.explanation : null,
       };
     });
     return dto;

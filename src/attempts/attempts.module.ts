@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CertificateIssuer } from '../certificates/certificate-issuer.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { ExamsModule } from '../exams/exams.module.js';
+import { QuestionBankModule } from '../question-bank/question-bank.module.js';
 import { AttemptWebhooksListener } from '../webhooks/attempt-webhooks.listener.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { ATTEMPT_GRADED_LISTENERS } from './attempt-events.js';
@@ -16,7 +17,7 @@ import { AttemptItemEntity } from './entities/attempt-item.entity.js';
 import { AttemptEntity } from './entities/attempt.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AttemptEntity, AttemptItemEntity]), ExamsModule, WebhooksModule],
+  imports: [TypeOrmModule.forFeature([AttemptEntity, AttemptItemEntity]), ExamsModule, WebhooksModule, QuestionBankModule],
   controllers: [AttemptsController, AttemptReportsController],
   providers: [
     AttemptsService,

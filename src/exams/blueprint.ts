@@ -42,4 +42,9 @@ export interface Blueprint {
   reviewAfterWindowCloses: boolean;
   certificateValidityMonths: number | null;
   multipleResponsePolicy: MultipleResponsePolicy;
+  /**
+   * Draw only exam-only items, which no practice quiz, export or review has shown. Absent
+   * in versions published before it existed: those are not high-stakes.
+   */
+  highStakes?: boolean;
 }

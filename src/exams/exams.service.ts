@@ -35,6 +35,7 @@ function toBlueprint(courseId: string, dto: BlueprintDto): Blueprint {
     reviewAfterWindowCloses: dto.reviewAfterWindowCloses ?? false,
     certificateValidityMonths: dto.certificateValidityMonths ?? null,
     multipleResponsePolicy: dto.multipleResponsePolicy ?? 'partial',
+    highStakes: dto.highStakes ?? false,
   };
 }
 
@@ -60,6 +61,14 @@ function blueprintProblems(blueprint: Blueprint): FieldError[] {
     problems.push({ path: 'availableUntil', message: 'must be after availableFrom' });
   }
   return problems;
+}
+
+/** Names the short sections, so an examiner knows where the bank needs items. */
+function supplyProblemDetail(blueprint: Blueprint, problems: FieldError[]): string {
+  const short = [...new Set(problems.map((p) => /^sections\[(\d+)\]/.exec(p.path)).filter((m) => m !== null).map((m) => blueprint.sections[Number(m[1])]!.sectionKey))];
+  const pool = blueprint.highStakes ? 'exam-only questions' : 'questions';
+  const where = short.length ? ` in section${short.length > 1 ? 's' : ''} ${short.join(', ')}` : '';
+  return `The question bank cannot supply this blueprint: too few approved ${pool}${where}`;
 }
 
 @Injectable()
@@ -113,7 +122,7 @@ export class ExamsService {
       const exam = await manager.getRepository(ExamEntity).findOne({ where: { id, organizationId: auth.organizationId ?? undefined }, lock: { mode: 'pessimistic_write' } });
       if (!exam) throw AppException.notFound('Exam', id);
       const { available, problems } = await this.pool.checkSupply(exam.draft, manager);
-      if (problems.length) throw AppException.validation(problems, 'The question bank cannot supply this blueprint');
+      if (problems.length) throw AppException.validation(problems, supplyProblemDetail(exam.draft, problems));
       const version = await manager.getRepository(ExamVersionEntity).save(
         manager.getRepository(ExamVersionEntity).create({ examId: exam.id, version: exam.publishedVersion + 1, blueprint: exam.draft }),
       );

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FieldError } from '../common/errors/app.exception.js';
 import { SeededRandom } from '../common/random/seeded-random.js';
+import { examDrawableSql } from '../question-bank/item-use.js';
 import type { Difficulty } from '../question-bank/model/question-types.js';
 import type { Blueprint } from './blueprint.js';
 
@@ -22,7 +23,7 @@ export interface DrawnItem {
 
 const inScope = (keys: string[], scope: string) => keys.some((key) => key === scope || key.startsWith(`${scope}.`));
 
-/** Approved question revisions of a course, and forms drawn from them. */
+/** Approved question revisions of a course that exams may use, and forms drawn from them. */
 @Injectable()
 export class QuestionPool {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -31,11 +32,12 @@ export class QuestionPool {
     const candidates = await this.candidates(blueprint, manager);
     const available: Record<string, number> = {};
     const problems: FieldError[] = [];
+    const kind = blueprint.highStakes ? 'approved exam-only' : 'approved';
     blueprint.sections.forEach((draw, i) => {
       const inSection = candidates.filter((c) => inScope(c.section_keys, draw.sectionKey));
       available[draw.sectionKey] = inSection.length;
       if (inSection.length < draw.count) {
-        problems.push({ path: `sections[${i}].count`, message: `section ${draw.sectionKey} has ${inSection.length} approved ${blueprint.language} questions, ${draw.count} needed` });
+        problems.push({ path: `sections[${i}].count`, message: `section ${draw.sectionKey} has ${inSection.length} ${kind} ${blueprint.language} questions, ${draw.count} needed` });
       }
       for (const [difficulty, needed] of Object.entries(draw.difficulty ?? {})) {
         const have = inSection.filter((c) => c.difficulty === difficulty).length;
@@ -44,7 +46,7 @@ export class QuestionPool {
     });
     const byId = new Set(candidates.map((c) => c.question_id));
     blueprint.fixedQuestionIds.forEach((id, i) => {
-      if (!byId.has(id)) problems.push({ path: `fixedQuestionIds[${i}]`, message: 'not an approved question of this course in the exam language' });
+      if (!byId.has(id)) problems.push({ path: `fixedQuestionIds[${i}]`, message: `not an ${kind} question of this course in the exam language` });
     });
     return { available, problems };
   }
@@ -93,7 +95,7 @@ export class QuestionPool {
     return manager.query(
       `SELECT q.id AS question_id, r.id AS revision_id, q.section_keys, q.difficulty
          FROM questions q JOIN question_revisions r ON r.question_id = q.id AND r.revision = q.current_revision
-        WHERE q.course_id = $1 AND q.language = $2 AND q.status = 'approved'
+        WHERE q.course_id = $1 AND q.language = $2 AND q.status = 'approved' AND ${examDrawableSql('q', blueprint.highStakes === true)}
         ORDER BY q.id`,
       [blueprint.courseId, blueprint.language],
     );

@@ -17,7 +17,10 @@ export class InterchangeController {
 
   @Get('export')
   @Authenticated({ roles: ['owner', 'author', 'examiner'], platformAdmin: true, scopes: ['questions:read'] })
-  @ApiOperation({ summary: 'Export approved questions as GIFT, Moodle XML or a QTI 2.1 package (course or section)' })
+  @ApiOperation({
+    summary: 'Export approved questions as GIFT, Moodle XML or a QTI 2.1 package (course or section)',
+    description: 'Exam-only questions (`use: exam`) are never exported: an export may end up in front of candidates.',
+  })
   @ApiProduces('text/plain', 'application/xml', 'application/zip')
   @ApiOkResponse({ description: 'The file, as an attachment' })
   @ApiProblems(404, 422)

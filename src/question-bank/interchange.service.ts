@@ -8,6 +8,7 @@ import { CoursesService } from '../documents/courses.service.js';
 import type { ExportFormat, ImportResultDto } from './dto/interchange.dto.js';
 import { parseGift, toGift, toMoodleXml, toQtiPackage, type ExchangeQuestion } from './interchange/index.js';
 import type { AnswerKey, Language, QuestionContent } from './model/question-types.js';
+import { practiceVisibleSql } from './item-use.js';
 import { QuestionBankService, compareKeys } from './question-bank.service.js';
 
 export interface ExportFile {
@@ -18,7 +19,10 @@ export interface ExportFile {
 
 const MAX_IMPORT_QUESTIONS = 2000;
 
-/** Approved questions out as GIFT / Moodle XML / QTI; GIFT in as drafts. */
+/**
+ * Approved questions out as GIFT / Moodle XML / QTI; GIFT in as drafts. An export leaves
+ * kubequiz for an LMS's practice banks, where candidates see it, so exam-only items stay here.
+ */
 @Injectable()
 export class InterchangeService {
   constructor(
@@ -33,7 +37,7 @@ export class InterchangeService {
       await this.dataSource.query(
         `SELECT q.id, q.translation_key, q.language, q.section_keys, q.difficulty, q.tags, r.content, r.answer_key, r.explanation
            FROM questions q JOIN question_revisions r ON r.question_id = q.id AND r.revision = q.current_revision
-          WHERE q.course_id = $1 AND q.status = 'approved'
+          WHERE q.course_id = $1 AND q.status = 'approved' AND ${practiceVisibleSql('q')}
             AND ($2::text IS NULL OR q.language = $2)
             AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM unnest(q.section_keys) k WHERE k = $3 OR k LIKE $3 || '.%'))
           ORDER BY q.created_at, q.id`,

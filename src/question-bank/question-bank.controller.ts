@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/decorators/auth.decorator.js';
 import { Authenticated, type AuthRequirements } from '../auth/decorators/authenticated.decorator.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/validation/uuid-param.pipe.js';
 import {
+  ApproveQuestionDto,
   BankStatsDto,
   BulkApproveDto,
   BulkApproveResultDto,
@@ -37,7 +38,7 @@ export class QuestionBankController {
 
   @Get()
   @Authenticated(READERS)
-  @ApiOperation({ summary: 'List and filter questions with their keys (course, section, type, status, origin, language)' })
+  @ApiOperation({ summary: 'List and filter questions with their keys (course, section, type, status, origin, language, use)' })
   @ApiOkResponse({ type: QuestionPageDto })
   @ApiProblems(422)
   list(@Auth() auth: AuthContext, @Query() query: QuestionQueryDto) {
@@ -84,11 +85,15 @@ export class QuestionBankController {
   @Post(':questionId/approve')
   @HttpCode(200)
   @Authenticated(REVIEWERS)
-  @ApiOperation({ summary: 'Approve a draft (or stale) question for quizzes and exams' })
+  @ApiOperation({
+    summary: 'Approve a draft (or stale) question for quizzes and exams',
+    description: 'The body is optional; `use` sets where the approved item may appear (practice, exam or both) and takes effect at once.',
+  })
+  @ApiBody({ type: ApproveQuestionDto, required: false })
   @ApiOkResponse({ type: QuestionWithKeyDto })
-  @ApiProblems(404, 409)
-  approve(@Auth() auth: AuthContext, @Param('questionId', UuidParamPipe) id: string) {
-    return this.bank.setStatus(auth, id, 'approved');
+  @ApiProblems(404, 409, 422)
+  approve(@Auth() auth: AuthContext, @Param('questionId', UuidParamPipe) id: string, @Body() dto: ApproveQuestionDto = {}) {
+    return this.bank.setStatus(auth, id, 'approved', dto?.use);
   }
 
   @Post(':questionId/retire')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '../documents/documents.module.js';
+import { CandidateVisibility } from './candidate-visibility.service.js';
 import { QuestionRevisionEntity } from './entities/question-revision.entity.js';
 import { QuestionEntity } from './entities/question.entity.js';
 import { GenerationController } from './generation.controller.js';
@@ -13,7 +14,7 @@ import { QuestionBankService } from './question-bank.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([QuestionEntity, QuestionRevisionEntity]), DocumentsModule],
   controllers: [QuestionBankController, InterchangeController, GenerationController],
-  providers: [QuestionBankService, InterchangeService, GenerationService],
-  exports: [QuestionBankService],
+  providers: [QuestionBankService, InterchangeService, GenerationService, CandidateVisibility],
+  exports: [QuestionBankService, CandidateVisibility],
 })
 export class QuestionBankModule {}

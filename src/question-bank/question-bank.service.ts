@@ -14,8 +14,10 @@ import type {
   QuestionQueryDto,
   QuestionWithKeyDto,
 } from './dto/question.dto.js';
+import { CandidateVisibility } from './candidate-visibility.service.js';
 import { QuestionRevisionEntity } from './entities/question-revision.entity.js';
 import { QuestionEntity, type QuestionStatus } from './entities/question.entity.js';
+import { DEFAULT_QUESTION_USE, QUESTION_USES, type QuestionUse } from './item-use.js';
 import type { AnswerKey, QuestionContent } from './model/question-types.js';
 import { validateQuestion } from './model/validate-question.js';
 import { toQuestionWithKey } from './question-mappers.js';
@@ -30,6 +32,8 @@ export interface NewQuestion {
   tags: string[];
   status: QuestionStatus;
   origin: QuestionEntity['origin'];
+  /** Defaults to `both`. */
+  use?: QuestionUse;
   translationKey?: string | null;
   fingerprint?: string | null;
   source?: QuestionEntity['source'];
@@ -47,6 +51,7 @@ export class QuestionBankService {
     @InjectRepository(QuestionEntity) private readonly questions: Repository<QuestionEntity>,
     @InjectRepository(QuestionRevisionEntity) private readonly revisions: Repository<QuestionRevisionEntity>,
     private readonly courses: CoursesService,
+    private readonly visibility: CandidateVisibility,
   ) {}
 
   async create(auth: AuthContext, dto: CreateQuestionDto): Promise<QuestionWithKeyDto> {
@@ -64,6 +69,7 @@ export class QuestionBankService {
         tags: dto.tags ?? [],
         status: 'draft',
         origin: 'authored',
+        use: dto.use,
         content: dto.content,
         answerKey: dto.answerKey,
         explanation: dto.explanation ?? '',
@@ -84,6 +90,7 @@ export class QuestionBankService {
       question.status = 'draft';
       if (dto.difficulty) question.difficulty = dto.difficulty;
       if (dto.tags) question.tags = dto.tags;
+      if (dto.use) question.use = dto.use;
       const revision = await manager.getRepository(QuestionRevisionEntity).save(
         manager.getRepository(QuestionRevisionEntity).create({
           questionId: question.id,
@@ -96,20 +103,22 @@ export class QuestionBankService {
       );
       const saved = await manager.getRepository(QuestionEntity).save(question);
       return toQuestionWithKey(saved, revision);
-    });
+    }).finally(() => this.visibility.bankChanged());
   }
 
-  async setStatus(auth: AuthContext, id: string, status: 'approved' | 'retired'): Promise<QuestionWithKeyDto> {
+  /** Approving may also set the use; `use` is ignored when retiring. */
+  async setStatus(auth: AuthContext, id: string, status: 'approved' | 'retired', use?: QuestionUse): Promise<QuestionWithKeyDto> {
     return this.dataSource.transaction(async (manager) => {
       const question = await this.findForUpdate(manager, auth, id);
       if (status === 'approved' && question.status === 'retired') {
         throw new AppException('conflict', 'A retired question cannot be approved; edit it into a new draft instead');
       }
       question.status = status;
+      if (status === 'approved' && use) question.use = use;
       const saved = await manager.getRepository(QuestionEntity).save(question);
       const revision = await manager.getRepository(QuestionRevisionEntity).findOneByOrFail({ questionId: id, revision: question.currentRevision });
       return toQuestionWithKey(saved, revision);
-    });
+    }).finally(() => this.visibility.bankChanged());
   }
 
   async bulkApprove(auth: AuthContext, ids: string[]): Promise<BulkApproveResultDto> {
@@ -125,7 +134,10 @@ export class QuestionBankService {
         return false;
       }
     });
-    if (allowed.length) await this.questions.update({ id: In(allowed.map((q) => q.id)) }, { status: 'approved' });
+    if (allowed.length) {
+      await this.questions.update({ id: In(allowed.map((q) => q.id)) }, { status: 'approved' });
+      this.visibility.bankChanged();
+    }
     const approved = new Set(allowed.map((q) => q.id));
     return { approved: approved.size, skipped: ids.filter((id) => !approved.has(id)) };
   }
@@ -149,6 +161,7 @@ export class QuestionBankService {
     if (query.status) qb.andWhere('q.status = :status', { status: query.status });
     if (query.origin) qb.andWhere('q.origin = :origin', { origin: query.origin });
     if (query.language) qb.andWhere('q.language = :language', { language: query.language });
+    if (query.use) qb.andWhere('q.use = :use', { use: query.use });
     if (position) qb.andWhere('(q.created_at, q.id) > (:sort, :id)', position);
     const rows = (await qb.take(query.limit + 1).getMany()) as Array<QuestionEntity & { current: QuestionRevisionEntity }>;
     return toPage(rows, query.limit, (q) => ({ sort: q.createdAt.toISOString(), id: q.id }), (q) => toQuestionWithKey(q, q.current));
@@ -156,12 +169,12 @@ export class QuestionBankService {
 
   async stats(auth: AuthContext, courseId: string): Promise<BankStatsDto> {
     const course = await this.courses.findReadable(auth, courseId);
-    const rows: Array<{ section_key: string; language: BankStatsDto['sections'][0]['language']; status: QuestionStatus; type: string; n: string }> =
+    const rows: Array<{ section_key: string; language: BankStatsDto['sections'][0]['language']; status: QuestionStatus; type: string; use: QuestionUse; n: string }> =
       await this.questions.query(
-        `SELECT s.section_key, q.language, q.status, q.type, count(*) AS n
+        `SELECT s.section_key, q.language, q.status, q.type, q.use, count(*) AS n
            FROM questions q CROSS JOIN LATERAL unnest(q.section_keys) AS s(section_key)
           WHERE q.course_id = $1
-          GROUP BY 1, 2, 3, 4`,
+          GROUP BY 1, 2, 3, 4, 5`,
         [course.id],
       );
     const bySection = new Map<string, BankStatsDto['sections'][0]>();
@@ -169,11 +182,18 @@ export class QuestionBankService {
       const id = `${row.section_key}|${row.language}`;
       const entry =
         bySection.get(id) ??
-        { sectionKey: row.section_key, language: row.language, byStatus: { draft: 0, approved: 0, retired: 0, stale: 0 }, approvedByType: {} };
+        {
+          sectionKey: row.section_key,
+          language: row.language,
+          byStatus: { draft: 0, approved: 0, retired: 0, stale: 0 },
+          approvedByType: {},
+          approvedByUse: Object.fromEntries(QUESTION_USES.map((use) => [use, 0])) as Record<QuestionUse, number>,
+        };
       entry.byStatus[row.status] += Number(row.n);
       if (row.status === 'approved') {
         const type = row.type as keyof typeof entry.approvedByType;
         entry.approvedByType[type] = (entry.approvedByType[type] ?? 0) + Number(row.n);
+        entry.approvedByUse[row.use] += Number(row.n);
       }
       bySection.set(id, entry);
     }
@@ -194,6 +214,7 @@ export class QuestionBankService {
         tags: fields.tags,
         status: fields.status,
         origin: fields.origin,
+        use: fields.use ?? DEFAULT_QUESTION_USE,
         translationKey: fields.translationKey ?? null,
         fingerprint: fields.fingerprint ?? null,
         source: fields.source ?? null,

@@ -13,6 +13,7 @@ export function toQuestionWithKey(question: QuestionEntity, revision: QuestionRe
     tags: question.tags,
     status: question.status,
     origin: question.origin,
+    use: question.use,
     revision: revision.revision,
     revisionId: revision.id,
     content: revision.content,

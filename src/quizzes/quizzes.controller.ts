@@ -58,9 +58,13 @@ export class QuizzesController {
   @Post('quizzes/:quizId/check')
   @HttpCode(200)
   @Authenticated()
-  @ApiOperation({ summary: 'Check answers: instant feedback per item and a score (kept for the progress view)' })
+  @ApiOperation({
+    summary: 'Check answers: instant feedback per item and a score (kept for the progress view)',
+    description:
+      'A question that is not in this practice quiz (unknown, another section, or exam-only) answers 404. While the caller has an exam attempt in progress, questions drawn for it (or their translations) answer 409 `item-in-running-attempt` until it is submitted.',
+  })
   @ApiOkResponse({ type: QuizCheckResultDto })
-  @ApiProblems(404, 422)
+  @ApiProblems(404, 409, 422)
   check(@Auth() auth: AuthContext, @Param('quizId') id: string, @Body() dto: CheckQuizDto) {
     return this.quizzes.check(auth, id, dto);
   }

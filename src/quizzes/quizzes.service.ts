@@ -10,6 +10,8 @@ import { CoursesService } from '../documents/courses.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { scoreItem, validateResponse } from '../grading/index.js';
 import { toCandidateView } from '../question-bank/candidate-view.js';
+import { CandidateVisibility } from '../question-bank/candidate-visibility.service.js';
+import { practiceVisibleSql } from '../question-bank/item-use.js';
 import { compareKeys } from '../question-bank/question-bank.service.js';
 import type { AnswerKey, Language, QuestionContent, QuestionType } from '../question-bank/model/question-types.js';
 import type { CheckQuizDto, ProgressDto, QuizCheckResultDto, QuizDto, QuizListDto, QuizSummaryDto } from './dto/quiz.dto.js';
@@ -30,7 +32,8 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /**
  * Quizzes are read far more than the bank changes; a newly approved question reaches
- * practice quizzes within this many milliseconds.
+ * practice quizzes within this many milliseconds. Changes made through this process are
+ * seen at once (the cache key carries the bank version); other replicas follow within it.
  */
 const QUIZ_CACHE_MS = 3000;
 
@@ -44,13 +47,14 @@ export class QuizzesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly courses: CoursesService,
     private readonly documents: DocumentsService,
+    private readonly visibility: CandidateVisibility,
   ) {}
 
   async listForCourse(auth: AuthContext, courseId: string, language: Language): Promise<QuizListDto> {
     const course = await this.courses.findReadable(auth, courseId);
     const rows: Array<{ key: string }> = await this.dataSource.query(
       `SELECT k.key FROM questions q CROSS JOIN LATERAL unnest(q.section_keys) AS k(key)
-        WHERE q.course_id = $1 AND q.language = $2 AND q.status = 'approved'`,
+        WHERE q.course_id = $1 AND q.language = $2 AND q.status = 'approved' AND ${practiceVisibleSql('q')}`,
       [course.id, language],
     );
     const index = await this.documents.sectionIndex(course.id, language);
@@ -68,7 +72,7 @@ export class QuizzesService {
     const { courseId, sectionKey } = parseQuizId(id);
     const course = await this.courses.findReadable(auth, courseId);
     const [rows, index] = await Promise.all([
-      this.approvedCache.get(`${course.id}|${sectionKey}|${language}`, () => this.approved(course.id, sectionKey, language)),
+      this.approvedCache.get(`${course.id}|${sectionKey}|${language}|${this.visibility.bankVersion}`, () => this.approved(course.id, sectionKey, language)),
       this.indexCache.get(`${course.id}|${language}`, () => this.documents.sectionIndex(course.id, language)),
     ]);
     if (rows.length === 0) throw AppException.notFound('Quiz', id);
@@ -81,11 +85,13 @@ export class QuizzesService {
     const { courseId, sectionKey } = parseQuizId(id);
     const course = await this.courses.findReadable(auth, courseId);
     const rows = new Map((await this.approved(course.id, sectionKey, dto.language)).map((row) => [row.question_id, row]));
+    // An exam-only item is answered exactly as an id that does not exist, so /check cannot tell them apart.
+    const unknown = dto.answers.find((answer) => !rows.has(answer.questionId));
+    if (unknown) throw AppException.notFound('Question', unknown.questionId);
+    await this.visibility.assertNotInRunningAttempt(auth.userId, dto.answers.map((answer) => answer.questionId));
     const problems: FieldError[] = [];
     dto.answers.forEach((answer, i) => {
-      const row = rows.get(answer.questionId);
-      if (!row) problems.push({ path: `answers[${i}].questionId`, message: 'not a question of this quiz in this language' });
-      else for (const message of validateResponse(row.content, answer.response)) problems.push({ path: `answers[${i}].response`, message });
+      for (const message of validateResponse(rows.get(answer.questionId)!.content, answer.response)) problems.push({ path: `answers[${i}].response`, message });
     });
     if (new Set(dto.answers.map((a) => a.questionId)).size !== dto.answers.length) problems.push({ path: 'answers', message: 'each question may be answered once' });
     if (problems.length) throw AppException.validation(problems);
@@ -172,7 +178,7 @@ export class QuizzesService {
       `SELECT q.id AS question_id, r.id AS revision_id, q.section_keys, q.type, r.content, r.answer_key, r.explanation
          FROM questions q
          JOIN question_revisions r ON r.question_id = q.id AND r.revision = q.current_revision
-        WHERE q.course_id = $1 AND q.language = $2 AND q.status = 'approved'
+        WHERE q.course_id = $1 AND q.language = $2 AND q.status = 'approved' AND ${practiceVisibleSql('q')}
           AND EXISTS (SELECT 1 FROM unnest(q.section_keys) k WHERE k = $3 OR k LIKE $3 || '.%')
         ORDER BY q.id`,
       [courseId, language, sectionKey],

@@ -91,6 +91,8 @@ export class CourseSeeder {
             tags: item.tags,
             status: 'approved',
             origin: 'curated',
+            // Shipped items are public material: practice and ordinary exams, never high-stakes.
+            use: 'both',
             translationKey: item.curatedId,
             fingerprint,
             content: item.content,

@@ -1,3 +1,4 @@
+import { QUESTION_USES, type QuestionUse } from '../../question-bank/item-use.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
@@ -109,6 +110,27 @@ export class ItemStatisticsDto {
   flags: string[];
 }
 
+/** How often an item has been put in front of candidates: its exposure. */
+export class ItemExposureDto {
+  @ApiProperty({ format: 'uuid' })
+  questionId: string;
+
+  @ApiProperty({ enum: QUESTION_USES, example: 'exam' })
+  use: QuestionUse;
+
+  @ApiProperty({ example: 31, description: 'Attempts at this exam (any attempt number, submitted or not) whose form drew the item' })
+  attempts: number;
+
+  @ApiProperty({ example: 2, description: 'Of those, attempts still in progress' })
+  inProgress: number;
+
+  @ApiProperty({ example: 57, description: "Attempts at any exam of this organisation whose form drew the item" })
+  organizationAttempts: number;
+
+  @ApiProperty({ example: '2026-12-07T08:15:00.000Z', description: 'When an attempt at this exam last drew it' })
+  lastDrawnAt: string;
+}
+
 export class ItemAnalysisDto {
   @ApiProperty({ format: 'uuid' })
   examId: string;
@@ -118,4 +140,7 @@ export class ItemAnalysisDto {
 
   @ApiProperty({ type: [ItemStatisticsDto] })
   items: ItemStatisticsDto[];
+
+  @ApiProperty({ type: [ItemExposureDto], description: 'Every item any attempt at this exam drew, most exposed first' })
+  exposure: ItemExposureDto[];
 }

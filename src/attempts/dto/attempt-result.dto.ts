@@ -47,8 +47,8 @@ export class ReviewItemDto {
   @ApiPropertyOptional({ nullable: true })
   answer: object | null;
 
-  @ApiProperty({ description: 'The key' })
-  correctAnswer: object;
+  @ApiProperty({ type: Object, nullable: true, description: 'The key; null for an exam-only question when a candidate reads the review' })
+  correctAnswer: object | null;
 
   @ApiProperty({ enum: ['correct', 'partial', 'incorrect', 'unanswered'] })
   outcome: string;
@@ -59,8 +59,8 @@ export class ReviewItemDto {
   @ApiProperty({ example: 1 })
   maxPoints: number;
 
-  @ApiProperty()
-  explanation: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null for an exam-only question when a candidate reads the review' })
+  explanation: string | null;
 }
 
 /** Fields beyond the score appear only as the exam's review policy allows. */

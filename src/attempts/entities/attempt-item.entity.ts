@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { QuestionRevisionEntity } from '../../question-bank/entities/question-revision.entity.js';
 import type { ItemResponse } from '../../question-bank/model/question-types.js';
 import { AttemptEntity } from './attempt.entity.js';
@@ -8,6 +8,7 @@ import { AttemptEntity } from './attempt.entity.js';
  * shown, and the saved answer. `answerVersion` makes autosave a compare-and-set.
  */
 @Entity('attempt_items')
+@Index('ix_attempt_items_question', ['questionId'])
 export class AttemptItemEntity {
   @PrimaryColumn({ name: 'attempt_id', type: 'uuid' })
   attemptId: string;

@@ -20,6 +20,7 @@ export const PROBLEM_CATALOG = {
   'deadline-passed': { status: 409, title: 'The attempt deadline has passed' },
   'exam-unavailable': { status: 409, title: 'The exam cannot be started now' },
   'attempts-exhausted': { status: 409, title: 'No attempts left' },
+  'item-in-running-attempt': { status: 409, title: 'The question is in your exam attempt in progress' },
   'certificate-not-earned': { status: 409, title: 'The attempt did not pass; it earns no certificate' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key reused with a different request' },
   gone: { status: 410, title: 'Gone' },

@@ -181,6 +181,17 @@ export class BlueprintDto {
   @IsOptional()
   @IsIn(MULTIPLE_RESPONSE_POLICIES)
   multipleResponsePolicy?: MultipleResponsePolicy;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    example: true,
+    description:
+      'Draw only exam-only questions (`use: exam`), which candidates never meet in practice, exports or reviews. Publishing refuses a bank that has too few of them, naming the sections.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  highStakes?: boolean;
 }
 
 export class CreateExamDto extends BlueprintDto {

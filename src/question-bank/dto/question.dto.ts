@@ -14,6 +14,7 @@ import {
   Matches,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page.js';
+import { QUESTION_USES, type QuestionUse } from '../item-use.js';
 import { QUESTION_ORIGINS, QUESTION_STATUSES, type QuestionOrigin, type QuestionStatus } from '../entities/question.entity.js';
 import {
   DIFFICULTIES,
@@ -28,6 +29,9 @@ import {
 
 const SECTION_KEY = /^\d{1,3}(\.\d{1,3}){0,5}$/;
 const toArray = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value);
+
+const USE_DESCRIPTION =
+  "Where the item may appear: `practice` (practice quizzes only), `exam` (exams only: never in practice quizzes, /check, exports or a candidate's review; the only items a high-stakes exam draws) or `both`";
 
 const CONTENT_EXAMPLE = {
   type: 'single-choice',
@@ -67,6 +71,19 @@ export class QuestionEditDto {
   @IsString({ each: true })
   @Length(1, 50, { each: true })
   tags?: string[];
+
+  @ApiPropertyOptional({ enum: QUESTION_USES, example: 'exam', description: `${USE_DESCRIPTION}. On create the default is \`both\`; on edit the current use is kept.` })
+  @IsOptional()
+  @IsIn(QUESTION_USES)
+  use?: QuestionUse;
+}
+
+/** Approving may set the use at the same time; without a body the use stays as it is. */
+export class ApproveQuestionDto {
+  @ApiPropertyOptional({ enum: QUESTION_USES, example: 'exam', description: USE_DESCRIPTION })
+  @IsOptional()
+  @IsIn(QUESTION_USES)
+  use?: QuestionUse;
 }
 
 export class CreateQuestionDto extends QuestionEditDto {
@@ -116,6 +133,11 @@ export class QuestionQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(LANGUAGES)
   language?: Language;
+
+  @ApiPropertyOptional({ enum: QUESTION_USES })
+  @IsOptional()
+  @IsIn(QUESTION_USES)
+  use?: QuestionUse;
 }
 
 export class BulkApproveDto {
@@ -175,6 +197,9 @@ export class QuestionWithKeyDto {
   @ApiProperty({ enum: QUESTION_ORIGINS })
   origin: QuestionOrigin;
 
+  @ApiProperty({ enum: QUESTION_USES, example: 'both', description: USE_DESCRIPTION })
+  use: QuestionUse;
+
   @ApiProperty({ example: 2 })
   revision: number;
 
@@ -225,6 +250,9 @@ export class SectionStatsDto {
 
   @ApiProperty({ example: { 'single-choice': 5, cloze: 3 } })
   approvedByType: Partial<Record<QuestionType, number>>;
+
+  @ApiProperty({ example: { practice: 2, exam: 6, both: 10 }, description: 'Approved items by use: what practice and (high-stakes) exams can draw' })
+  approvedByUse: Record<QuestionUse, number>;
 }
 
 export class BankStatsDto {

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { CourseEntity } from '../../documents/entities/course.entity.js';
+import { DEFAULT_QUESTION_USE, type QuestionUse } from '../item-use.js';
 import type { Difficulty, Language, QuestionType } from '../model/question-types.js';
 
 export const QUESTION_STATUSES = ['draft', 'approved', 'retired', 'stale'] as const;
@@ -59,6 +60,10 @@ export class QuestionEntity {
 
   @Column({ type: 'text' })
   origin: QuestionOrigin;
+
+  /** Practice, exam or both: which candidate-facing places may show the item (see item-use.ts). */
+  @Column({ type: 'text', default: DEFAULT_QUESTION_USE })
+  use: QuestionUse;
 
   /** Links the zh and en versions of the same question. */
   @Column({ name: 'translation_key', type: 'text', nullable: true })
