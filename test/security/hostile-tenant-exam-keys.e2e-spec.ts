@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { CourseSeeder } from '../../src/seeding/course-seeder.js';
 import { newApprovedQuestions, newCourse } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -236,5 +238,36 @@ describe('hostile tenant: exam answer keys', () => {
       expect(entry.organizationAttempts).toBe(entry.attempts);
     }
     await t.http.get(`/v1/exams/${examId}/item-analysis`).set('authorization', candidate).expect(403);
+  });
+
+  it('refuses /check for the translation of an item in the running attempt (the zh exam item through the en quiz)', async () => {
+    const shipped = await t.app.get(CourseSeeder).seed();
+    const [pair] = (await t.app.get(DataSource).query(
+      `SELECT zh.id AS zh_id, en.id AS en_id, zh.section_keys[1] AS section_key
+         FROM questions zh JOIN questions en ON en.translation_key = zh.translation_key AND en.course_id = zh.course_id AND en.language = 'en'
+        WHERE zh.course_id = $1 AND zh.language = 'zh' AND zh.type = 'single-choice' AND zh.status = 'approved'
+        ORDER BY zh.id LIMIT 1`,
+      [shipped.courseId],
+    )) as Array<{ zh_id: string; en_id: string; section_key: string }>;
+    const exam = await t.http
+      .post('/v1/exams')
+      .set('authorization', examiner)
+      .send({ courseId: shipped.courseId, title: '中文考试', language: 'zh', fixedQuestionIds: [pair!.zh_id] })
+      .expect(201);
+    await t.http.post(`/v1/exams/${exam.body.id}/publish`).set('authorization', examiner).expect(200);
+    await t.http.post(`/v1/exams/${exam.body.id}/enrollments`).set('authorization', examiner).send({ userIds: [candidateId] }).expect(200);
+    const attempt = (await t.http.post(`/v1/exams/${exam.body.id}/attempts`).set('authorization', candidate).expect(201)).body;
+    expect(attempt.items.map((i: { questionId: string }) => i.questionId)).toEqual([pair!.zh_id]);
+
+    const viaEnglish = () =>
+      t.http
+        .post(`/v1/quizzes/${shipped.courseId}~${pair!.section_key}/check`)
+        .set('authorization', candidate)
+        .send({ language: 'en', answers: [{ questionId: pair!.en_id, response: { type: 'single-choice', choice: 'a' } }] });
+    const refused = await viaEnglish().expect(409);
+    expect(refused.body.questionIds).toEqual([pair!.en_id]);
+    expect(JSON.stringify(refused.body)).not.toMatch(/correctAnswer|explanation/);
+    await t.http.post(`/v1/attempts/${attempt.id}/submit`).set('authorization', candidate).expect(200);
+    expect((await viaEnglish().expect(200)).body.items[0].correctAnswer).toBeDefined();
   });
 });
