@@ -57,7 +57,7 @@ export class ExamsController {
   @Post(':examId/publish')
   @HttpCode(200)
   @Authenticated(EXAM_STAFF)
-  @ApiOperation({ summary: 'Freeze the draft as a new published version', description: '422 lists every draw the bank cannot supply.' })
+  @ApiOperation({ summary: 'Freeze the draft as a new published version', description: '422 lists every draw the bank cannot supply and names the short sections in `detail`; a high-stakes exam counts exam-only questions only.' })
   @ApiOkResponse({ type: PublishedExamDto })
   @ApiProblems(404, 422)
   publish(@Auth() auth: AuthContext, @Param('examId', UuidParamPipe) id: string) {

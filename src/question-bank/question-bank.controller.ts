@@ -93,7 +93,7 @@ export class QuestionBankController {
   @ApiOkResponse({ type: QuestionWithKeyDto })
   @ApiProblems(404, 409, 422)
   approve(@Auth() auth: AuthContext, @Param('questionId', UuidParamPipe) id: string, @Body() dto: ApproveQuestionDto = {}) {
-    return this.bank.setStatus(auth, id, 'approved', dto?.use);
+    return this.bank.setStatus(auth, id, 'approved', dto.use);
   }
 
   @Post(':questionId/retire')

@@ -118,6 +118,9 @@ describe('hostile tenant: exam answer keys', () => {
     });
     expect(refused.body.detail).toBe(unknown.body.detail.replace('00000000-0000-4000-8000-000000000000', examOnly[0]!));
 
+    const stats = await t.http.get(`/v1/questions/stats?courseId=${courseId}`).set('authorization', author).expect(200);
+    expect(stats.body.sections.find((x: { sectionKey: string }) => x.sectionKey === '3.2').approvedByUse).toEqual({ practice: 0, exam: 2, both: 0 });
+
     for (const format of ['gift', 'moodle-xml']) {
       const exported = await t.http.get(`/v1/courses/${courseId}/question-bank/export?format=${format}`).set('authorization', examiner).expect(200);
       expect(exported.text).toContain('Question 1 about section 3.1');
