@@ -3,10 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AppException } from '../common/errors/app.exception.js';
-import { loadTasks, parseTask, TaskDefinitionError, type TaskDefinition } from './core/index.js';
+import { loadTasks, parseTask, TaskDefinitionError, TaskPolicyError, type PolicyViolation, type TaskDefinition } from './core/index.js';
 import { LabTaskEntity } from './entities/lab-task.entity.js';
 
 const AUTHORS = ['owner', 'author'];
+
+/** 422 listing every path of a task that breaks the lab manifest policy. */
+export function policyRefusal(violations: PolicyViolation[], what: string): AppException {
+  const first = violations[0]!;
+  const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : '';
+  return AppException.validation(violations, `${what} asks for more than its lab namespace: ${first.path} ${first.message}${more}`);
+}
 
 /**
  * Lab tasks a caller can use: the shipped ones (seeds/labs, validated once) and those their
@@ -44,6 +51,7 @@ export class TaskCatalog {
     try {
       task = parseTask(raw, 'request body');
     } catch (error) {
+      if (error instanceof TaskPolicyError) throw policyRefusal(error.violations, 'The task');
       if (error instanceof TaskDefinitionError) throw AppException.validation([{ path: error.path || '/', message: error.message.replace(/^request body: \S+ /, '') }], 'The task is not valid');
       throw error;
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ApiException, CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { DataSource } from 'typeorm';
-import type { ClusterAdapter } from '../../src/cluster/index.js';
+import { ClusterScopeError, type ClusterAdapter } from '../../src/cluster/index.js';
 import { ClusterRegistry } from '../../src/cluster/registry/cluster-registry.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -176,11 +176,23 @@ describe('hostile tenant: lab tasks', () => {
     expect(await admin.get('', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', name: 'lab-helper' })).toBeNull();
     await expect(admin.applyInNamespace(ns, [{ ...configMap, metadata: { name: 'planted', namespace: 'default' } }])).rejects.toThrow();
     expect(await admin.get('default', { apiVersion: 'v1', kind: 'ConfigMap', name: 'planted' })).toBeNull();
-    // What the namespace's own identity may do, it does; and it does not outlive the call.
-    await admin.applyInNamespace(ns, [configMap]);
+    // Namespaced, but beyond the namespace's own rights: the lab's quota cannot be lifted.
+    await admin.createLabNamespace(ns, { quota: { pods: 5 } });
+    const quota = { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'lab-quota' }, spec: { hard: { pods: '10000' } } };
+    await expect(admin.applyInNamespace(ns, [quota])).rejects.toThrow(ClusterScopeError);
+    expect((await admin.get(ns, { apiVersion: 'v1', kind: 'ResourceQuota', name: 'lab-quota' }))?.spec.hard.pods).toBe('5');
+    // What the namespace's own identity may do, it does (RBAC of the namespace included); and it does not outlive the call.
+    await admin.applyInNamespace(ns, [
+      configMap,
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'app' } },
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'reader' }, rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }] },
+      { ...roleBinding({ kind: 'Role', name: 'reader' }, [{ kind: 'ServiceAccount', name: 'app' }]), metadata: { name: 'app-reads' } },
+      { ...roleBinding({ kind: 'ClusterRole', name: 'view' }, [{ kind: 'ServiceAccount', name: 'app' }]), metadata: { name: 'app-views' } },
+    ]);
     expect(await admin.get(ns, { apiVersion: 'v1', kind: 'ConfigMap', name: 'app' })).not.toBeNull();
     expect(await admin.list(ns, { apiVersion: 'v1', kind: 'ServiceAccount' })).not.toContainEqual(expect.objectContaining({ metadata: expect.objectContaining({ name: 'kubequiz-setup' }) }));
-    expect(await admin.list(ns, { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding' })).toEqual([]);
+    const bindings = await admin.list(ns, { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding' });
+    expect(bindings.map((b) => b.metadata?.name).sort()).toEqual(['app-reads', 'app-views']);
     await admin.deleteNamespace(ns);
   });
 
