@@ -51,7 +51,10 @@ export class ClientNodeClusterAdapter extends ClusterAdapter {
   }
 
   async createLabNamespace(name: string, opts: LabNamespaceOptions = {}): Promise<void> {
-    const manifests: object[] = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: opts.labels ?? {} } }];
+    // On a real cluster, Pod Security admission then refuses pods that reach the node (hostPath,
+    // privileged, host namespaces), whoever writes them: a task's setup or the candidate.
+    const labels = { ...opts.labels, 'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/warn': 'baseline' };
+    const manifests: object[] = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } }];
     const limits = opts.limitRange ?? (opts.quota?.cpu || opts.quota?.memory ? {} : undefined);
     // A LimitRange first: a quota on cpu/memory rejects pods without requests and limits, and
     // learners' manifests rarely set them.
