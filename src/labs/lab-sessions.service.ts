@@ -92,7 +92,7 @@ export class LabSessionsService implements OnModuleInit {
     // Checked again here, not only when written: a stored task may predate the policy or have
     // been written around the API.
     const violations = taskViolations(task, namespace);
-    if (violations.length) throw policyRefusal(violations, `Task "${taskId}"`);
+    if (violations.length) throw policyRefusal(violations, `Task "${taskId}"`, 'unprocessable-content');
     const cluster = await this.registry.pick();
     const adapter = this.registry.adapterFor(cluster);
     const now = this.clock.now();
@@ -143,7 +143,7 @@ export class LabSessionsService implements OnModuleInit {
   /** Runs the task's checks in the session's namespace and keeps the report. */
   async check(session: LabSessionEntity, task: TaskDefinition): Promise<TaskResult> {
     const violations = checkTargetViolations(task);
-    if (violations.length) throw policyRefusal(violations, `Task "${task.id}"`);
+    if (violations.length) throw policyRefusal(violations, `Task "${task.id}"`, 'unprocessable-content');
     const cluster = await this.registry.findById(session.clusterId);
     if (!cluster) throw new AppException('service-unavailable', 'The lab cluster is no longer registered');
     const result = await onCluster(() => validateTask(task, session.namespace, this.registry.adapterFor(cluster)));

@@ -8,11 +8,14 @@ import { LabTaskEntity } from './entities/lab-task.entity.js';
 
 const AUTHORS = ['owner', 'author'];
 
-/** 422 listing every path of a task that breaks the lab manifest policy. */
-export function policyRefusal(violations: PolicyViolation[], what: string): AppException {
+/**
+ * 422 listing every path of a task that breaks the lab manifest policy: `validation-failed` when
+ * the task is the request body, `unprocessable-content` when a stored task is refused at use.
+ */
+export function policyRefusal(violations: PolicyViolation[], what: string, code: 'validation-failed' | 'unprocessable-content' = 'validation-failed'): AppException {
   const first = violations[0]!;
   const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : '';
-  return AppException.validation(violations, `${what} asks for more than its lab namespace: ${first.path} ${first.message}${more}`);
+  return new AppException(code, `${what} asks for more than its lab namespace: ${first.path} ${first.message}${more}`, { errors: violations });
 }
 
 /**
