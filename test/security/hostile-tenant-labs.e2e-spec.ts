@@ -169,6 +169,18 @@ describe('hostile tenant: lab tasks', () => {
     expect(await admin.get('', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', name: 'lab-helper' })).toBeNull();
   });
 
+  it('answers 422 and leaves nothing behind when the namespace identity may not do what a setup asks', async () => {
+    // Within the policy, but quotas are create-only for the setup identity: the second write is refused.
+    const quota = (pods: string) => ({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'team-quota' }, spec: { hard: { pods } } });
+    await t.http.post('/v1/labs').set('authorization', author).send(taskWith('quota-twice', [quota('5'), quota('500')])).expect(201);
+    const refused = await t.http.post('/v1/labs/quota-twice/sessions').set('authorization', candidate).expect(422);
+    expect(refused.body.detail).toContain('refused the setup');
+    const [row] = await t.app.get(DataSource).query(`SELECT status, namespace FROM lab_sessions WHERE task_id = 'quota-twice'`);
+    expect(row.status).toBe('deleted');
+    const ns = await admin.get('', { apiVersion: 'v1', kind: 'Namespace', name: row.namespace });
+    expect(ns === null || ns.metadata?.deletionTimestamp !== undefined).toBe(true);
+  });
+
   it('applies setup as an identity of the session namespace, so even a policy slip cannot leave it', async () => {
     const ns = 'lab-setup-probe';
     await admin.createLabNamespace(ns);
