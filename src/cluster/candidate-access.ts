@@ -4,6 +4,14 @@ import { readFileSync } from 'node:fs';
 
 const ALL = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'];
 const READ = ['get', 'list', 'watch'];
+const RBAC = 'rbac.authorization.k8s.io';
+
+/** The service account a candidate's kubeconfig speaks as. */
+export const CANDIDATE_SERVICE_ACCOUNT = 'candidate';
+/** The short-lived identity that applies a task's setup inside its namespace (then is deleted). */
+export const LAB_SETUP_IDENTITY = 'kubequiz-setup';
+/** ClusterRoles a namespace's own RoleBinding may grant: read-only, and no Secrets. */
+export const BINDABLE_CLUSTER_ROLES: readonly string[] = ['view'];
 
 /**
  * What a learner may do in their lab namespace. Broad on workloads, networking and config;
@@ -33,20 +41,43 @@ export function candidateRoleRules(): object[] {
   ];
 }
 
-/** The manifests behind a candidate's access, applied in this order. */
-export function candidateAccessManifests(namespace: string, serviceAccount: string): object[] {
+/**
+ * What a task's setup may do: everything a candidate may, plus writing service accounts, Roles
+ * and RoleBindings of the namespace, creating LimitRanges, and binding the read-only ClusterRoles.
+ * Every rule sits in a Role of the lab namespace, so nothing here reaches another namespace or
+ * anything cluster-scoped, whatever the setup asks for. Quotas stay create-only, so a setup can
+ * add limits but never lift the lab's own.
+ */
+export function labSetupRoleRules(): object[] {
+  return [
+    ...candidateRoleRules(),
+    { apiGroups: [''], resources: ['serviceaccounts'], verbs: ALL },
+    { apiGroups: [''], resources: ['limitranges'], verbs: [...READ, 'create'] },
+    { apiGroups: [RBAC], resources: ['roles', 'rolebindings'], verbs: ALL },
+    // A real API server lets a RoleBinding name a ClusterRole only if its author may `bind` it.
+    { apiGroups: [RBAC], resources: ['clusterroles'], resourceNames: [...BINDABLE_CLUSTER_ROLES], verbs: ['bind'] },
+  ];
+}
+
+/** A ServiceAccount with a Role of `rules` bound to it, all named `name`, in this order. */
+export function namespaceIdentityManifests(namespace: string, name: string, rules: object[]): object[] {
   const labels = { 'app.kubernetes.io/managed-by': 'kubequiz' };
   return [
-    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: serviceAccount, namespace, labels } },
-    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: serviceAccount, namespace, labels }, rules: candidateRoleRules() },
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace, labels } },
+    { apiVersion: `${RBAC}/v1`, kind: 'Role', metadata: { name, namespace, labels }, rules },
     {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
+      apiVersion: `${RBAC}/v1`,
       kind: 'RoleBinding',
-      metadata: { name: serviceAccount, namespace, labels },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: serviceAccount },
-      subjects: [{ kind: 'ServiceAccount', name: serviceAccount, namespace }],
+      metadata: { name, namespace, labels },
+      roleRef: { apiGroup: RBAC, kind: 'Role', name },
+      subjects: [{ kind: 'ServiceAccount', name, namespace }],
     },
   ];
+}
+
+/** The manifests behind a candidate's access, applied in this order. */
+export function candidateAccessManifests(namespace: string, serviceAccount: string): object[] {
+  return namespaceIdentityManifests(namespace, serviceAccount, candidateRoleRules());
 }
 
 /** A kubeconfig for the candidate: same server and CA as ours, their token, their namespace. */

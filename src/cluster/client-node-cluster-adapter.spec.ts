@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { ApiException, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { startSandboxCluster, type SandboxClusterHandle } from '../sandbox-cluster/index.js';
 import { ClientNodeClusterAdapter, LAB_LIMITS_NAME, LAB_QUOTA_NAME } from './client-node-cluster-adapter.js';
-import { ClusterForbiddenError, ClusterNotFoundError, ClusterRequestError, ClusterUnavailableError } from './cluster-errors.js';
+import { ClusterForbiddenError, ClusterNotFoundError, ClusterRequestError, ClusterScopeError, ClusterUnavailableError } from './cluster-errors.js';
 
 async function status(p: Promise<unknown>): Promise<number> {
   try {
@@ -44,6 +44,7 @@ describe('ClientNodeClusterAdapter against the sandbox cluster', () => {
     await adapter.createLabNamespace('lab-a', opts);
     const ns = await adapter.get('', { apiVersion: 'v1', kind: 'Namespace', name: 'lab-a' });
     expect(ns?.metadata?.labels?.['kubequiz.io/lab']).toBe('l1');
+    expect(ns?.metadata?.labels?.['pod-security.kubernetes.io/enforce']).toBe('baseline');
     const quota = await adapter.get('lab-a', { apiVersion: 'v1', kind: 'ResourceQuota', name: LAB_QUOTA_NAME });
     expect(quota?.spec.hard).toMatchObject({ pods: '10', 'requests.cpu': '2', 'limits.memory': '2Gi' });
     const limits = await adapter.get('lab-a', { apiVersion: 'v1', kind: 'LimitRange', name: LAB_LIMITS_NAME });
@@ -82,6 +83,21 @@ describe('ClientNodeClusterAdapter against the sandbox cluster', () => {
     expect(await names('v1', 'Service', 'tier=back')).toEqual(['Service/api']);
     expect(await names('v1', 'Namespace')).toEqual(expect.arrayContaining(['Namespace/lab-c', 'Namespace/default']));
     await expect(adapter.list('lab-c', { apiVersion: 'v1', kind: 'Gizmo' })).rejects.toThrow(/does not serve Gizmo/);
+  });
+
+  it('applies as the namespace’s own short-lived identity, refusing whatever lies beyond the namespace', async () => {
+    await adapter.createLabNamespace('lab-own', { quota: { pods: 3 } });
+    const clusterRole = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'everything' }, rules: [] };
+    await expect(adapter.applyInNamespace('lab-own', [clusterRole])).rejects.toThrow(ClusterScopeError);
+    await expect(adapter.applyInNamespace('lab-own', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' } }])).rejects.toThrow(ClusterScopeError);
+    const lifted = { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: LAB_QUOTA_NAME }, spec: { hard: { pods: '999' } } };
+    await expect(adapter.applyInNamespace('lab-own', [lifted])).rejects.toThrow(ClusterScopeError);
+    const [stored] = await adapter.applyInNamespace('lab-own', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: '1' } }]);
+    expect(stored?.metadata?.namespace).toBe('lab-own');
+    expect(await adapter.get('', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', name: 'everything' })).toBeNull();
+    expect((await adapter.get('lab-own', { apiVersion: 'v1', kind: 'ResourceQuota', name: LAB_QUOTA_NAME }))?.spec.hard.pods).toBe('3');
+    expect(await adapter.get('lab-own', { apiVersion: 'v1', kind: 'ServiceAccount', name: 'kubequiz-setup' })).toBeNull();
+    expect(await adapter.get('lab-own', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', name: 'kubequiz-setup' })).toBeNull();
   });
 
   it('refuses invalid manifests with the server message', async () => {

@@ -12,8 +12,8 @@ import {
   type ListQuery,
   type ObjectRef,
 } from './cluster-adapter.js';
-import { ClusterForbiddenError, ClusterNotFoundError, ClusterRequestError } from './cluster-errors.js';
-import { candidateAccessManifests, candidateKubeconfig } from './candidate-access.js';
+import { ClusterForbiddenError, ClusterNotFoundError, ClusterRequestError, ClusterScopeError } from './cluster-errors.js';
+import { candidateAccessManifests, candidateKubeconfig, LAB_SETUP_IDENTITY, labSetupRoleRules, namespaceIdentityManifests } from './candidate-access.js';
 import { Discovery } from './discovery.js';
 import { HttpTransport } from './http-transport.js';
 
@@ -33,12 +33,14 @@ export class ClientNodeClusterAdapter extends ClusterAdapter {
   private readonly http: HttpTransport;
   private readonly discovery: Discovery;
   private readonly fieldManager: string;
+  private readonly timeoutMs: number;
 
   constructor(kubeconfigYaml: string, opts: ClientNodeClusterAdapterOptions = {}) {
     super();
     this.kubeConfig = new KubeConfig();
     this.kubeConfig.loadFromString(kubeconfigYaml);
-    this.http = new HttpTransport(this.kubeConfig, { timeoutMs: opts.timeoutMs ?? 5000 });
+    this.timeoutMs = opts.timeoutMs ?? 5000;
+    this.http = new HttpTransport(this.kubeConfig, { timeoutMs: this.timeoutMs });
     this.discovery = new Discovery(this.http);
     this.fieldManager = opts.fieldManager ?? 'kubequiz';
   }
@@ -49,7 +51,10 @@ export class ClientNodeClusterAdapter extends ClusterAdapter {
   }
 
   async createLabNamespace(name: string, opts: LabNamespaceOptions = {}): Promise<void> {
-    const manifests: object[] = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: opts.labels ?? {} } }];
+    // On a real cluster, Pod Security admission then refuses pods that reach the node (hostPath,
+    // privileged, host namespaces), whoever writes them: a task's setup or the candidate.
+    const labels = { ...opts.labels, 'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/warn': 'baseline' };
+    const manifests: object[] = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } }];
     const limits = opts.limitRange ?? (opts.quota?.cpu || opts.quota?.memory ? {} : undefined);
     // A LimitRange first: a quota on cpu/memory rejects pods without requests and limits, and
     // learners' manifests rarely set them.
@@ -60,14 +65,59 @@ export class ClientNodeClusterAdapter extends ClusterAdapter {
 
   async createCandidateAccess(namespace: string, opts: CandidateAccessOptions): Promise<CandidateAccess> {
     await this.apply(namespace, candidateAccessManifests(namespace, opts.serviceAccount));
+    return this.requestToken(namespace, opts.serviceAccount, opts.expirationSeconds);
+  }
+
+  async applyInNamespace(namespace: string, manifests: object[]): Promise<ClusterObject[]> {
+    for (const m of manifests) await this.assertInside(namespace, m as ClusterObject);
+    await this.apply(namespace, namespaceIdentityManifests(namespace, LAB_SETUP_IDENTITY, labSetupRoleRules()));
+    try {
+      // The shortest lifetime a real API server issues; the account's deletion below ends it sooner.
+      const access = await this.requestToken(namespace, LAB_SETUP_IDENTITY, 600);
+      const identity = new ClientNodeClusterAdapter(access.kubeconfig, { timeoutMs: this.timeoutMs, fieldManager: this.fieldManager });
+      try {
+        return await identity.apply(namespace, manifests);
+      } catch (e) {
+        if (e instanceof ClusterForbiddenError) throw new ClusterScopeError(`the namespace's own identity may not do this: ${e.message}`, e.status);
+        throw e;
+      } finally {
+        identity.close();
+      }
+    } finally {
+      // Bound tokens die with their ServiceAccount, so nothing can reuse the setup's rights.
+      const ns = `/namespaces/${encodeURIComponent(namespace)}`;
+      for (const path of [`/apis/rbac.authorization.k8s.io/v1${ns}/rolebindings`, `/apis/rbac.authorization.k8s.io/v1${ns}/roles`, `/api/v1${ns}/serviceaccounts`]) {
+        await this.deleteIfPresent(`${path}/${LAB_SETUP_IDENTITY}`);
+      }
+    }
+  }
+
+  /** Refuses, before anything is sent, what would land outside `namespace`. */
+  private async assertInside(namespace: string, obj: ClusterObject): Promise<void> {
+    if (!obj.apiVersion || !obj.kind || !obj.metadata?.name) throw new ClusterRequestError('each manifest needs apiVersion, kind and metadata.name');
+    const what = `${obj.kind} "${obj.metadata.name}"`;
+    if (!(await this.discovery.resolve(obj.apiVersion, obj.kind)).namespaced) throw new ClusterScopeError(`${what} is cluster-scoped; only namespaced objects are applied to a lab`);
+    const named = obj.metadata.namespace;
+    if (named !== undefined && named !== namespace) throw new ClusterScopeError(`${what} names namespace "${String(named)}", not "${namespace}"`);
+  }
+
+  private async requestToken(namespace: string, serviceAccount: string, expirationSeconds: number): Promise<CandidateAccess> {
     const review = await this.http.send<{ status?: { token?: string; expirationTimestamp?: string } }>(
-      `/api/v1/namespaces/${encodeURIComponent(namespace)}/serviceaccounts/${encodeURIComponent(opts.serviceAccount)}/token`,
-      { method: 'POST', body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { expirationSeconds: opts.expirationSeconds } } },
+      `/api/v1/namespaces/${encodeURIComponent(namespace)}/serviceaccounts/${encodeURIComponent(serviceAccount)}/token`,
+      { method: 'POST', body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { expirationSeconds } } },
     );
     const token = review.status?.token;
     if (!token) throw new ClusterRequestError('TokenRequest returned no token');
-    const expiresAt = review.status?.expirationTimestamp ? new Date(review.status.expirationTimestamp) : new Date(Date.now() + opts.expirationSeconds * 1000);
-    return { token, expiresAt, kubeconfig: candidateKubeconfig(this.kubeConfig, this.http.serverUrl, namespace, opts.serviceAccount, token) };
+    const expiresAt = review.status?.expirationTimestamp ? new Date(review.status.expirationTimestamp) : new Date(Date.now() + expirationSeconds * 1000);
+    return { token, expiresAt, kubeconfig: candidateKubeconfig(this.kubeConfig, this.http.serverUrl, namespace, serviceAccount, token) };
+  }
+
+  private async deleteIfPresent(path: string, query?: Record<string, string>): Promise<void> {
+    try {
+      await this.http.send(path, { method: 'DELETE', query });
+    } catch (e) {
+      if (!(e instanceof ClusterNotFoundError)) throw e;
+    }
   }
 
   async apply(namespace: string, manifests: object[]): Promise<ClusterObject[]> {
@@ -156,11 +206,7 @@ export class ClientNodeClusterAdapter extends ClusterAdapter {
   }
 
   async deleteNamespace(name: string): Promise<void> {
-    try {
-      await this.http.send(`/api/v1/namespaces/${encodeURIComponent(name)}`, { method: 'DELETE', query: { propagationPolicy: 'Background' } });
-    } catch (e) {
-      if (!(e instanceof ClusterNotFoundError)) throw e;
-    }
+    await this.deleteIfPresent(`/api/v1/namespaces/${encodeURIComponent(name)}`, { propagationPolicy: 'Background' });
   }
 
   async ping(): Promise<ClusterVersion> {

@@ -77,8 +77,15 @@ export abstract class ClusterAdapter implements ClusterReader {
   abstract createLabNamespace(name: string, opts?: LabNamespaceOptions): Promise<void>;
   /** ServiceAccount + Role + RoleBinding in `namespace`, and a kubeconfig with a TokenRequest token. */
   abstract createCandidateAccess(namespace: string, opts: CandidateAccessOptions): Promise<CandidateAccess>;
-  /** Server-side apply of each manifest, in order; returns the objects as stored. */
+  /** Server-side apply of each manifest, in order, with our own (admin) credentials; returns the objects as stored. */
   abstract apply(namespace: string, manifests: object[]): Promise<ClusterObject[]>;
+  /**
+   * Applies manifests as a short-lived identity of `namespace` itself (a ServiceAccount bound to
+   * a Role there, deleted afterwards), for content we did not write ourselves: whatever it asks
+   * for, it cannot reach another namespace or anything cluster-scoped. Throws ClusterScopeError
+   * for a cluster-scoped kind, another namespace, or a right that identity lacks.
+   */
+  abstract applyInNamespace(namespace: string, manifests: object[]): Promise<ClusterObject[]>;
   abstract get(namespace: string, ref: ObjectRef): Promise<ClusterObject | null>;
   abstract list(namespace: string, query: ListQuery): Promise<ClusterObject[]>;
   abstract podLogs(namespace: string, pod: string, container?: string): Promise<string>;

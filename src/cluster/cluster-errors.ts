@@ -21,5 +21,12 @@ export class ClusterNotFoundError extends ClusterError {}
 /** The API server refused the request as invalid (400, 409, 422…); carries its message. */
 export class ClusterRequestError extends ClusterError {}
 
+/**
+ * Manifests applied to a namespace asked for something beyond it (a cluster-scoped kind, another
+ * namespace, or a right the namespace's own identity lacks). A fault of the manifests, not of
+ * our credentials.
+ */
+export class ClusterScopeError extends ClusterError {}
+
 /** Alias named as in the design notes. */
 export const ClusterNotFound = ClusterNotFoundError;

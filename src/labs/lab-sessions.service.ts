@@ -4,15 +4,15 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { ClusterRegistry } from '../cluster/registry/cluster-registry.service.js';
-import { ClusterUnavailableError, ClusterForbiddenError } from '../cluster/index.js';
+import { CANDIDATE_SERVICE_ACCOUNT, ClusterForbiddenError, ClusterRequestError, ClusterScopeError, ClusterUnavailableError } from '../cluster/index.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { Clock } from '../common/time/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueue } from '../jobs/job-queue.js';
-import { validateTask, type TaskDefinition, type TaskResult } from './core/index.js';
+import { checkTargetViolations, taskViolations, validateTask, type TaskDefinition, type TaskResult } from './core/index.js';
 import type { CreatedLabSessionDto, LabSessionDto, ValidationResultDto } from './dto/lab.dto.js';
 import { LabSessionEntity } from './entities/lab-session.entity.js';
-import { TaskCatalog } from './task-catalog.js';
+import { policyRefusal, TaskCatalog } from './task-catalog.js';
 
 export const LAB_CLEANUP_JOB = 'labs.cleanup';
 type Lang = 'zh' | 'en';
@@ -24,6 +24,18 @@ export async function onCluster<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof ClusterUnavailableError) throw new AppException('service-unavailable', 'The lab cluster is unreachable; try again shortly', { headers: { 'retry-after': '30' } });
     if (error instanceof ClusterForbiddenError) throw new AppException('bad-gateway', 'The lab cluster refused the request (check the registered credentials)');
+    throw error;
+  }
+}
+
+/** The cluster refusing a task's setup is the task's fault: 422, not a gateway error. */
+async function applySetup(work: () => Promise<unknown>, taskId: string): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof ClusterScopeError || error instanceof ClusterRequestError) {
+      throw new AppException('unprocessable-content', `The cluster refused the setup of task "${taskId}": ${error.message}`);
+    }
     throw error;
   }
 }
@@ -76,9 +88,13 @@ export class LabSessionsService implements OnModuleInit {
     if (active >= this.config.LAB_MAX_SESSIONS_PER_CANDIDATE) {
       throw new AppException('conflict', `You already have ${active} active lab sessions; delete one first`);
     }
+    const namespace = `lab-${randomBytes(5).toString('hex')}`;
+    // Checked again here, not only when written: a stored task may predate the policy or have
+    // been written around the API.
+    const violations = taskViolations(task, namespace);
+    if (violations.length) throw policyRefusal(violations, `Task "${taskId}"`, 'unprocessable-content');
     const cluster = await this.registry.pick();
     const adapter = this.registry.adapterFor(cluster);
-    const namespace = `lab-${randomBytes(5).toString('hex')}`;
     const now = this.clock.now();
     const expiresAt = options.expiresAt ?? new Date(now.getTime() + Math.max(task.timeLimitMinutes, this.config.LAB_SESSION_MINUTES) * 60_000);
     const session = await repo.save(
@@ -91,9 +107,9 @@ export class LabSessionsService implements OnModuleInit {
           quota: { pods: 20, cpu: '4', memory: '8Gi', services: 10, persistentVolumeClaims: 10 },
           limitRange: { defaultCpu: '500m', defaultMemory: '256Mi', defaultRequestCpu: '100m', defaultRequestMemory: '64Mi' },
         });
-        if (task.setup.length) await adapter.apply(namespace, task.setup);
+        if (task.setup.length) await applySetup(() => adapter.applyInNamespace(namespace, task.setup), taskId);
         const seconds = Math.max(600, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
-        return adapter.createCandidateAccess(namespace, { serviceAccount: 'candidate', expirationSeconds: seconds });
+        return adapter.createCandidateAccess(namespace, { serviceAccount: CANDIDATE_SERVICE_ACCOUNT, expirationSeconds: seconds });
       });
       return { ...this.toDto(session), kubeconfig: access.kubeconfig, instructions: task.instructions[lang] };
     } catch (error) {
@@ -126,6 +142,8 @@ export class LabSessionsService implements OnModuleInit {
 
   /** Runs the task's checks in the session's namespace and keeps the report. */
   async check(session: LabSessionEntity, task: TaskDefinition): Promise<TaskResult> {
+    const violations = checkTargetViolations(task);
+    if (violations.length) throw policyRefusal(violations, `Task "${task.id}"`, 'unprocessable-content');
     const cluster = await this.registry.findById(session.clusterId);
     if (!cluster) throw new AppException('service-unavailable', 'The lab cluster is no longer registered');
     const result = await onCluster(() => validateTask(task, session.namespace, this.registry.adapterFor(cluster)));

@@ -41,7 +41,13 @@ export class LabsController {
 
   @Post()
   @Authenticated({ roles: ['owner', 'author'] })
-  @ApiOperation({ summary: 'Write a lab task for your organization (same format as seeds/labs, as JSON)' })
+  @ApiOperation({
+    summary: 'Write a lab task for your organization (same format as seeds/labs, as JSON)',
+    description:
+      'Manifests (setup, solutions) may hold only namespaced kinds of an allow-list (Pod, Deployment, Service, ConfigMap, Secret, Role, RoleBinding…), ' +
+      "name no namespace, and grant nothing beyond the candidate's own namespace; checks may read only namespaced kinds. " +
+      'Anything else is 422 with every offending path in errors[], e.g. `setup[1].kind`.',
+  })
   @ApiBody({ schema: { type: 'object', description: 'A task definition: id, title, instructions, sections, timeLimitMinutes, setup, solution, wrongSolution, checks' } })
   @ApiCreatedResponse({ type: LabTaskDto })
   @ApiProblems(403, 409, 422)
@@ -74,10 +80,12 @@ export class LabsController {
   @Authenticated()
   @ApiOperation({
     summary: 'Start a practice session: a namespace of your own, set up for the task, and a kubeconfig limited to it',
-    description: 'At most LAB_MAX_SESSIONS_PER_CANDIDATE at once (409); 503 with Retry-After when every cluster is full or unreachable.',
+    description:
+      'At most LAB_MAX_SESSIONS_PER_CANDIDATE at once (409); 503 with Retry-After when every cluster is full or unreachable; ' +
+      "422 when the task's manifests break the lab policy (checked again here) or the cluster refuses its setup.",
   })
   @ApiCreatedResponse({ type: CreatedLabSessionDto })
-  @ApiProblems(404, 409, 502, 503)
+  @ApiProblems(404, 409, 422, 502, 503)
   start(@Auth() auth: AuthContext, @Param('taskId', TaskIdPipe) taskId: string, @Query() query: LangQueryDto, @Headers('accept-language') acceptLanguage?: string) {
     return this.sessions.start(auth, taskId, pickLanguage(query.lang, acceptLanguage));
   }

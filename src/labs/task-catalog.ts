@@ -3,10 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AppException } from '../common/errors/app.exception.js';
-import { loadTasks, parseTask, TaskDefinitionError, type TaskDefinition } from './core/index.js';
+import { loadTasks, parseTask, TaskDefinitionError, TaskPolicyError, type PolicyViolation, type TaskDefinition } from './core/index.js';
 import { LabTaskEntity } from './entities/lab-task.entity.js';
 
 const AUTHORS = ['owner', 'author'];
+
+/**
+ * 422 listing every path of a task that breaks the lab manifest policy: `validation-failed` when
+ * the task is the request body, `unprocessable-content` when a stored task is refused at use.
+ */
+export function policyRefusal(violations: PolicyViolation[], what: string, code: 'validation-failed' | 'unprocessable-content' = 'validation-failed'): AppException {
+  const first = violations[0]!;
+  const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : '';
+  return new AppException(code, `${what} asks for more than its lab namespace: ${first.path} ${first.message}${more}`, { errors: violations });
+}
 
 /**
  * Lab tasks a caller can use: the shipped ones (seeds/labs, validated once) and those their
@@ -44,6 +54,7 @@ export class TaskCatalog {
     try {
       task = parseTask(raw, 'request body');
     } catch (error) {
+      if (error instanceof TaskPolicyError) throw policyRefusal(error.violations, 'The task');
       if (error instanceof TaskDefinitionError) throw AppException.validation([{ path: error.path || '/', message: error.message.replace(/^request body: \S+ /, '') }], 'The task is not valid');
       throw error;
     }

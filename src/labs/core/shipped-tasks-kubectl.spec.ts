@@ -39,7 +39,7 @@ async function runLines(task: TaskDefinition, lines: string[]): Promise<string> 
   counter += 1;
   const ns = `k${counter}-${task.id}`.slice(0, 63);
   await admin!.createLabNamespace(ns, { quota: { pods: 20, cpu: '4', memory: '8Gi' } });
-  if (task.setup.length) await admin!.apply(ns, task.setup);
+  if (task.setup.length) await admin!.applyInNamespace(ns, task.setup);
   const access = await admin!.createCandidateAccess(ns, { serviceAccount: 'candidate', expirationSeconds: 3600 });
   const kubeconfig = join(dir, `${ns}.yaml`);
   writeFileSync(kubeconfig, access.kubeconfig);

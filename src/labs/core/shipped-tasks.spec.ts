@@ -32,7 +32,7 @@ async function prepare(task: TaskDefinition): Promise<{ ns: string; candidate: C
     quota: { pods: 20, cpu: '4', memory: '8Gi', services: 10, persistentVolumeClaims: 10 },
     limitRange: { defaultCpu: '500m', defaultMemory: '256Mi', defaultRequestCpu: '100m', defaultRequestMemory: '64Mi' },
   });
-  if (task.setup.length) await admin.apply(ns, task.setup);
+  if (task.setup.length) await admin.applyInNamespace(ns, task.setup);
   const access = await admin.createCandidateAccess(ns, { serviceAccount: 'candidate', expirationSeconds: 3600 });
   return { ns, candidate: new ClientNodeClusterAdapter(access.kubeconfig, { fieldManager: 'candidate' }) };
 }

@@ -5,6 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import { repoRoot, seedsPath } from '../../common/repo-paths.js';
 import { parsePath } from './json-path.js';
+import { taskViolations, type PolicyViolation } from './manifest-policy.js';
 import type { Assertion, TaskDefinition } from './task-types.js';
 
 // ajv-formats is CommonJS; under ESM its default export may arrive wrapped.
@@ -18,6 +19,17 @@ export class TaskDefinitionError extends Error {
   ) {
     super(`${file}: ${path || '/'} ${detail}`);
     this.name = 'TaskDefinitionError';
+  }
+}
+
+/** The task is well formed but asks for more than its namespace (every violation, not just the first). */
+export class TaskPolicyError extends TaskDefinitionError {
+  constructor(
+    file: string,
+    readonly violations: PolicyViolation[],
+  ) {
+    super(file, violations[0]!.path, `breaks the lab policy: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`);
+    this.name = 'TaskPolicyError';
   }
 }
 
@@ -57,6 +69,8 @@ export function parseTask(raw: unknown, file = '<inline>'): TaskDefinition {
   task.wrongSolution.expectFailed.forEach((id, i) => {
     if (!ids.has(id)) throw new TaskDefinitionError(file, `/wrongSolution/expectFailed/${i}`, `names no check ("${id}")`);
   });
+  const violations = taskViolations(task);
+  if (violations.length) throw new TaskPolicyError(file, violations);
   return task;
 }
 
