@@ -136,7 +136,7 @@ function embeddedIPv4(bytes: Uint8Array): { form: EmbeddingForm; ipv4: string } 
   const lastFour = () => Array.from(bytes.subarray(12, 16)).join('.');
   if (zero(0, 10) && bytes[10] === 0xff && bytes[11] === 0xff) return { form: 'mapped', ipv4: lastFour() };
   if (zero(0, 8) && bytes[8] === 0xff && bytes[9] === 0xff && zero(10, 12)) return { form: 'translated', ipv4: lastFour() };
-  // :: and ::1 are IPv6's own unspecified and loopback addresses, not embeddings.
+  // ::/120 holds IPv6's own :: and ::1, not embeddings; the rest of it is reserved anyway.
   if (zero(0, 12) && !zero(12, 15)) return { form: 'compatible', ipv4: lastFour() };
   if (bytes[0] === 0x00 && bytes[1] === 0x64 && bytes[2] === 0xff && bytes[3] === 0x9b && zero(4, 12)) return { form: 'nat64', ipv4: lastFour() };
   if (bytes[0] === 0x20 && bytes[1] === 0x02) return { form: '6to4', ipv4: Array.from(bytes.subarray(2, 6)).join('.') };

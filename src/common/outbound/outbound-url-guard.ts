@@ -39,9 +39,12 @@ export class OutboundUrlGuard {
     const url = this.parse(rawUrl);
     const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const literal = isIP(hostname) !== 0;
+    if (!literal && isLocalName(hostname) && !this.policy.allowPrivateNetworks) {
+      throw new OutboundRefusedError('not-public', NAME_REFUSAL, undefined, 'loopback');
+    }
     const addresses = literal ? [{ address: hostname, family: isIP(hostname) === 6 ? 6 : 4 } as const] : await this.resolve(hostname);
     for (const { address } of addresses) {
-      const addressClass = this.isLocalName(hostname) ? 'loopback' : classifyAddress(address);
+      const addressClass = classifyAddress(address);
       if (!addressClass || (this.policy.allowPrivateNetworks && PRIVATE_USE_CLASSES.has(addressClass))) continue;
       const message = literal ? `url points to ${ADDRESS_CLASS_DESCRIPTIONS[addressClass]}, not to the public internet` : NAME_REFUSAL;
       throw new OutboundRefusedError('not-public', message, address, addressClass);
@@ -77,10 +80,10 @@ export class OutboundUrlGuard {
     }
     throw new OutboundRefusedError('not-public', NAME_REFUSAL, undefined, 'unresolvable');
   }
+}
 
-  /** `localhost` names are loopback by definition (RFC 6761), whatever a resolver says. */
-  private isLocalName(hostname: string): boolean {
-    const name = hostname.toLowerCase().replace(/\.$/, '');
-    return name === 'localhost' || name.endsWith('.localhost');
-  }
+/** `localhost` names are loopback by definition (RFC 6761), whatever a resolver says. */
+function isLocalName(hostname: string): boolean {
+  const name = hostname.toLowerCase().replace(/\.$/, '');
+  return name === 'localhost' || name.endsWith('.localhost');
 }
