@@ -23,7 +23,11 @@ export type TransportFailure = 'timeout' | 'connection-failed' | 'tls-failed';
 
 /** The request was allowed but did not complete; deliberately coarse, it names no address. */
 export class OutboundTransportError extends Error {
-  constructor(readonly failure: TransportFailure) {
+  constructor(
+    readonly failure: TransportFailure,
+    /** Nothing was sent: the address refused or could not be reached, another may be tried. */
+    readonly unreachable = false,
+  ) {
     super(failure === 'timeout' ? 'timed out' : failure === 'tls-failed' ? 'TLS handshake failed' : 'connection failed');
     this.name = 'OutboundTransportError';
   }

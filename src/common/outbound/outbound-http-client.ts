@@ -1,6 +1,7 @@
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { isIP } from 'node:net';
+import type { ResolvedAddress } from './host-resolver.js';
 import { OutboundTransportError } from './outbound-errors.js';
 import type { OutboundTarget, OutboundUrlGuard } from './outbound-url-guard.js';
 
@@ -32,17 +33,26 @@ export class OutboundHttpClient {
   constructor(private readonly guard: OutboundUrlGuard) {}
 
   async send(url: string, request: OutboundRequest): Promise<OutboundResponse> {
-    return sendPinned(await this.guard.check(url), request);
+    const target = await this.guard.check(url);
+    // Like a browser with several A/AAAA records: the next checked address when one cannot
+    // be reached, but never after a request may have been sent, which could post it twice.
+    for (let i = 0; ; i += 1) {
+      try {
+        return await sendPinned(target, target.addresses[i]!, request);
+      } catch (error) {
+        if (!(error instanceof OutboundTransportError && error.unreachable) || i === target.addresses.length - 1) throw error;
+      }
+    }
   }
 }
 
-function sendPinned(target: OutboundTarget, request: OutboundRequest): Promise<OutboundResponse> {
+function sendPinned(target: OutboundTarget, pinned: ResolvedAddress, request: OutboundRequest): Promise<OutboundResponse> {
   const secure = target.url.protocol === 'https:';
   const body = request.body === undefined ? undefined : Buffer.from(request.body);
   const options: RequestOptions = {
     // An IP literal as host: Node dials it as is and never calls a resolver.
-    host: target.address,
-    family: target.family,
+    host: pinned.address,
+    family: pinned.family,
     port: target.url.port || (secure ? 443 : 80),
     path: `${target.url.pathname}${target.url.search}`,
     method: request.method,
@@ -53,6 +63,7 @@ function sendPinned(target: OutboundTarget, request: OutboundRequest): Promise<O
   };
   return new Promise((resolve, reject) => {
     let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     const settle = (outcome: OutboundResponse | OutboundTransportError) => {
       if (settled) return;
       settled = true;
@@ -62,8 +73,8 @@ function sendPinned(target: OutboundTarget, request: OutboundRequest): Promise<O
       else resolve(outcome);
     };
     const outgoing = (secure ? httpsRequest : httpRequest)(options, (response) => readCapped(response, request.maxResponseBytes, settle));
-    const timer = setTimeout(() => settle(new OutboundTransportError('timeout')), request.timeoutMs);
-    outgoing.on('error', (error) => settle(new OutboundTransportError(isTlsError(error) ? 'tls-failed' : 'connection-failed')));
+    timer = setTimeout(() => settle(new OutboundTransportError('timeout')), request.timeoutMs);
+    outgoing.on('error', (error: Error & { code?: string }) => settle(transportError(error)));
     outgoing.end(body);
   });
 }
@@ -87,6 +98,10 @@ function readCapped(response: IncomingMessage, maxBytes: number, settle: (outcom
   response.on('error', () => settle(new OutboundTransportError('connection-failed')));
 }
 
-function isTlsError(error: Error & { code?: string }): boolean {
-  return /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME/.test(error.code ?? '');
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+
+function transportError(error: Error & { code?: string }): OutboundTransportError {
+  const code = error.code ?? '';
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME/.test(code)) return new OutboundTransportError('tls-failed');
+  return new OutboundTransportError('connection-failed', UNREACHABLE_CODES.has(code));
 }

@@ -72,13 +72,13 @@ describe('OutboundUrlGuard', () => {
 
   it.each(['http://8.8.8.8/', 'https://[2606:4700:4700::1111]/hooks', 'http://[::ffff:8.8.8.8]:8080/'])('allows the public address %s', async (url) => {
     const target = await strict().check(url);
-    expect(target.address).toBe(new URL(url).hostname.replace(/^\[|\]$/g, ''));
+    expect(target.addresses).toEqual([{ address: new URL(url).hostname.replace(/^\[|\]$/g, ''), family: url.includes('[') ? 6 : 4 }]);
   });
 
-  it('resolves a name and hands back the address it checked, keeping the name for Host and SNI', async () => {
+  it('resolves a name and hands back every address it checked, keeping the name for Host and SNI', async () => {
     const resolver = new ScriptedResolver().answer('lms.example', ['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c']);
     const target = await strict(resolver).check('https://lms.example/hooks?x=1');
-    expect(target).toMatchObject({ hostname: 'lms.example', address: '93.184.215.14', family: 4 });
+    expect(target).toMatchObject({ hostname: 'lms.example', addresses: [{ address: '93.184.215.14', family: 4 }, { address: '2606:2800:21f:cb07:6820:80da:af6b:8b2c', family: 6 }] });
     expect(target.url.host).toBe('lms.example');
     expect(resolver.lookups).toEqual(['lms.example']);
   });
@@ -109,7 +109,7 @@ describe('OutboundUrlGuard', () => {
   it('judges every lookup afresh: a name that rebinds to loopback is refused on the next check', async () => {
     const resolver = new ScriptedResolver().answer('rebind.attacker.example', ['93.184.215.14'], ['127.0.0.1']);
     const guard = strict(resolver);
-    await expect(guard.check('http://rebind.attacker.example/')).resolves.toMatchObject({ address: '93.184.215.14' });
+    await expect(guard.check('http://rebind.attacker.example/')).resolves.toMatchObject({ addresses: [{ address: '93.184.215.14' }] });
     expect(await refusal(guard, 'http://rebind.attacker.example/')).toMatchObject({ address: '127.0.0.1', addressClass: 'loopback' });
   });
 

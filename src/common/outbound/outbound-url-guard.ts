@@ -10,13 +10,13 @@ export interface OutboundPolicy {
   resolveTimeoutMs?: number;
 }
 
-/** A URL the guard accepted, with the one address it checked and that must be dialled. */
+/** A URL the guard accepted, with the addresses it checked: the only ones that may be dialled. */
 export interface OutboundTarget {
   url: URL;
   /** The host as written, without IPv6 brackets: the Host header and TLS server name. */
   hostname: string;
-  address: string;
-  family: 4 | 6;
+  /** In resolver order; never empty. */
+  addresses: ResolvedAddress[];
 }
 
 // One message for every refused host name, whatever the reason: telling "resolves to a
@@ -25,7 +25,7 @@ const NAME_REFUSAL = 'url host must resolve, and only to public internet address
 
 /**
  * Decides which URLs the server may call: http(s) only, no credentials in the URL, and every
- * address the host resolves to must be public. Callers connect to `OutboundTarget.address`
+ * address the host resolves to must be public. Callers connect to `OutboundTarget.addresses`
  * and never resolve the name again, so an answer that changes between check and connect
  * (DNS rebinding) cannot steer the request.
  */
@@ -42,15 +42,14 @@ export class OutboundUrlGuard {
     if (!literal && isLocalName(hostname) && !this.policy.allowPrivateNetworks) {
       throw new OutboundRefusedError('not-public', NAME_REFUSAL, undefined, 'loopback');
     }
-    const addresses = literal ? [{ address: hostname, family: isIP(hostname) === 6 ? 6 : 4 } as const] : await this.resolve(hostname);
+    const addresses: ResolvedAddress[] = literal ? [{ address: hostname, family: isIP(hostname) === 6 ? 6 : 4 }] : await this.resolve(hostname);
     for (const { address } of addresses) {
       const addressClass = classifyAddress(address);
       if (!addressClass || (this.policy.allowPrivateNetworks && PRIVATE_USE_CLASSES.has(addressClass))) continue;
       const message = literal ? `url points to ${ADDRESS_CLASS_DESCRIPTIONS[addressClass]}, not to the public internet` : NAME_REFUSAL;
       throw new OutboundRefusedError('not-public', message, address, addressClass);
     }
-    const [first] = addresses as [ResolvedAddress];
-    return { url, hostname, address: first.address, family: first.family };
+    return { url, hostname, addresses };
   }
 
   private parse(rawUrl: string): URL {
