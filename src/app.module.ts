@@ -10,6 +10,8 @@ import { ExamsModule } from './exams/exams.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { CommonModule } from './common/common.module.js';
 import { ProblemFilter } from './common/errors/problem.filter.js';
+import type { HostResolver } from './common/outbound/host-resolver.js';
+import { OutboundModule } from './common/outbound/outbound.module.js';
 import { Clock } from './common/time/clock.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -28,6 +30,8 @@ export interface AppModuleOptions {
   clock?: Clock;
   /** Where logs go (stdout when unset); tests pass a stream to inspect them. */
   logDestination?: NodeJS.WritableStream;
+  /** How outbound calls resolve host names (the system resolver when unset); tests play DNS with it. */
+  hostResolver?: HostResolver;
 }
 
 @Module({})
@@ -38,6 +42,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(options.config),
         CommonModule.forRoot(options.clock),
+        OutboundModule.forRoot(options.hostResolver),
         LoggerModule.forRoot(buildLoggerOptions(options.config, options.logDestination)),
         DatabaseModule.forRoot(options.databaseUrl, options.config.DATABASE_POOL_SIZE),
         HealthModule,

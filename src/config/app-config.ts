@@ -116,7 +116,10 @@ export class AppConfig {
   @Min(0.5)
   JOBS_POLL_SECONDS = 2;
 
-  /** Allow webhook URLs on loopback and private networks (tests, on-premise LMSs). */
+  /**
+   * Let every outbound call (webhooks, LTI …) reach loopback and private networks (tests,
+   * on-premise LMSs). Cloud metadata, unspecified, multicast and broadcast addresses stay closed.
+   */
   @Transform(toBoolean)
   @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE_URLS = false;

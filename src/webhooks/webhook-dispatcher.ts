@@ -1,6 +1,8 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { OutboundRefusedError, OutboundTransportError } from '../common/outbound/outbound-errors.js';
+import { OutboundHttpClient } from '../common/outbound/outbound-http-client.js';
 import { Clock } from '../common/time/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueue } from '../jobs/job-queue.js';
@@ -12,6 +14,8 @@ import { DELIVER_JOB, WebhooksService } from './webhooks.service.js';
 const SWEEP_JOB = 'webhooks.sweep';
 const MAX_ATTEMPTS = 8;
 const TIMEOUT_MS = 5000;
+// Receivers only need to answer with a status; the body is read to free the socket, not kept.
+const MAX_RESPONSE_BYTES = 64 * 1024;
 
 /**
  * Posts deliveries to their endpoints. Each try is one job; a failure schedules the next
@@ -28,6 +32,7 @@ export class WebhookDispatcher implements OnModuleInit {
     private readonly webhooks: WebhooksService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly http: OutboundHttpClient,
   ) {}
 
   onModuleInit(): void {
@@ -86,7 +91,7 @@ export class WebhookDispatcher implements OnModuleInit {
     const body = JSON.stringify({ id: delivery.id, ...delivery.payload });
     const timestamp = Math.floor(this.clock.now().getTime() / 1000);
     try {
-      const response = await fetch(endpoint.url, {
+      const response = await this.http.send(endpoint.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -96,14 +101,19 @@ export class WebhookDispatcher implements OnModuleInit {
           [SIGNATURE_HEADER]: signWebhook(this.webhooks.box.open(endpoint.sealedSecret), timestamp, body),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        timeoutMs: TIMEOUT_MS,
+        maxResponseBytes: MAX_RESPONSE_BYTES,
       });
-      await response.arrayBuffer().catch(() => undefined);
-      return { ok: response.ok, statusCode: response.status, error: response.ok ? null : `HTTP ${response.status}` };
+      const ok = response.status >= 200 && response.status < 300;
+      return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
     } catch (error) {
+      if (error instanceof OutboundRefusedError) {
+        // The tenant sees why, never what is behind the address: no status, no network error.
+        this.logger.warn({ deliveryId: delivery.id, endpointId: endpoint.id, address: error.address, addressClass: error.addressClass }, 'webhook target refused');
+        return { ok: false, statusCode: null, error: `refused: ${error.message}` };
+      }
       this.logger.warn({ deliveryId: delivery.id, err: error }, 'webhook delivery failed');
-      return { ok: false, statusCode: null, error: (error as Error).message.slice(0, 500) };
+      return { ok: false, statusCode: null, error: error instanceof OutboundTransportError ? error.message : 'delivery failed' };
     }
   }
 }

@@ -19,7 +19,10 @@ export class WebhooksController {
   @Authenticated(MANAGERS)
   @ApiOperation({
     summary: 'Subscribe a URL to events (attempt.submitted, attempt.graded, certificate.issued)',
-    description: 'Each POST carries `Kubequiz-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`; failed deliveries are retried with exponential backoff.',
+    description:
+      'Each POST carries `Kubequiz-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`; failed deliveries are retried with exponential backoff. ' +
+      'The URL must be http(s) without credentials, and its host must resolve only to public internet addresses (422 otherwise); the host is resolved again before every delivery, ' +
+      'the request goes to the address that was checked, and redirects are not followed.',
   })
   @ApiCreatedResponse({ type: CreatedWebhookDto })
   @ApiProblems(403, 422)

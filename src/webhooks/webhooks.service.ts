@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isIP } from 'node:net';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
 import { randomSecret } from '../common/crypto/secrets.js';
 import { AppException } from '../common/errors/app.exception.js';
+import { OutboundRefusedError } from '../common/outbound/outbound-errors.js';
+import { OutboundUrlGuard } from '../common/outbound/outbound-url-guard.js';
 import { decodeCursor, toPage, type Page } from '../common/pagination/page.js';
 import { Clock } from '../common/time/clock.js';
 import { AppConfig } from '../config/app-config.js';
@@ -17,17 +18,6 @@ import type { WebhookEvent } from './webhook-events.js';
 
 export const DELIVER_JOB = 'webhooks.deliver';
 
-function isPrivateHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal')) return true;
-  if (isIP(host) === 4) {
-    const [a, b] = host.split('.').map(Number) as [number, number];
-    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
-  }
-  if (isIP(host) === 6) return host === '::1' || host.startsWith('fc') || host.startsWith('fd') || host.startsWith('fe80');
-  return false;
-}
-
 /** Webhook endpoints of an organisation, the outbox of deliveries, and redelivery. */
 @Injectable()
 export class WebhooksService {
@@ -38,15 +28,14 @@ export class WebhooksService {
     private readonly config: AppConfig,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
+    private readonly outbound: OutboundUrlGuard,
   ) {
     this.box = new SecretBox(config.SECRETS_ENCRYPTION_KEY, 'webhook-secrets');
   }
 
   async create(auth: AuthContext, dto: CreateWebhookDto): Promise<CreatedWebhookDto> {
     const organizationId = this.organizationOf(auth);
-    if (!this.config.WEBHOOK_ALLOW_PRIVATE_URLS && isPrivateHost(new URL(dto.url).hostname)) {
-      throw AppException.validation([{ path: 'url', message: 'url must be reachable on the public internet (not a loopback or private address)' }]);
-    }
+    await this.checkReachable(dto.url);
     const secret = `whsec_${randomSecret(24)}`;
     const repo = this.dataSource.getRepository(WebhookEndpointEntity);
     const saved = await repo.save(repo.create({ organizationId, url: dto.url, events: dto.events, sealedSecret: this.box.seal(secret), active: true }));
@@ -112,6 +101,16 @@ export class WebhooksService {
   /** Wakes the queue for deliveries written by a committed transaction. */
   async dispatch(deliveryIds: string[]): Promise<void> {
     for (const deliveryId of deliveryIds) await this.queue.send(DELIVER_JOB, { deliveryId }, { retryLimit: 0 });
+  }
+
+  /** The same guard runs again before every delivery: a name may resolve elsewhere by then. */
+  private async checkReachable(url: string): Promise<void> {
+    try {
+      await this.outbound.check(url);
+    } catch (error) {
+      if (error instanceof OutboundRefusedError) throw AppException.validation([{ path: 'url', message: error.message }]);
+      throw error;
+    }
   }
 
   private organizationOf(auth: AuthContext): string {

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory.js';
+import type { AppModuleOptions } from '../../src/app.module.js';
 import { ManualClock, type Clock } from '../../src/common/time/clock.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { DemoSeeder, DEMO_ACCOUNTS } from '../../src/seeding/demo-seeder.js';
@@ -25,10 +26,11 @@ export async function createTestApp(
   env: Record<string, string> = {},
   clock: Clock = new ManualClock(new Date()),
   logDestination?: NodeJS.WritableStream,
+  overrides: Pick<AppModuleOptions, 'hostResolver'> = {},
 ): Promise<TestApp> {
   const databaseUrl = await createSuiteDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...env });
-  const app = await createApp({ config, databaseUrl, clock, logDestination });
+  const app = await createApp({ config, databaseUrl, clock, logDestination, ...overrides });
   await app.getHttpAdapter().getInstance().ready();
   const password = (key: string) => `${key}-password-123`;
   const report = await app.get(DemoSeeder).seed((account) => password(account.key));

@@ -60,10 +60,15 @@ export class WebhookDeliveryDto {
   @ApiProperty({ example: 2 })
   attempts: number;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, example: 200 })
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 200, description: 'HTTP status of the last try; null when no answer came or the target was refused' })
   lastStatusCode: number | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'refused: url host must resolve, and only to public internet addresses',
+    description: '`HTTP <status>`, `timed out`, `connection failed`, `TLS handshake failed`, or `refused: <why>` when the target was not called at all',
+  })
   lastError: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
