@@ -66,6 +66,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/^ *- JWT_SECRET: .*longer than or equal to 8/m);
   });
 
+  it('trusts no proxy unless told, and reads TRUST_PROXY as Fastify takes it', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.1,loopback,2001:db8::/32' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.0.2.1',
+      'loopback',
+      '2001:db8::/32',
+    ]);
+    for (const bad of ['2', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY: must be true, false or a comma-separated list/);
+    }
+  });
+
+  it('budgets public routes per address, a few hundred a minute unless set', () => {
+    expect(loadConfig({}).PUBLIC_RATE_LIMIT_PER_MINUTE).toBe(300);
+    expect(loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '50' }).PUBLIC_RATE_LIMIT_PER_MINUTE).toBe(50);
+    expect(() => loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/PUBLIC_RATE_LIMIT_PER_MINUTE/);
+  });
+
   it('parses booleans and numbers from strings', () => {
     const config = loadConfig({ SEED_ON_START: 'false', PORT: '8080', DATABASE_URL: 'postgresql://localhost/x' });
     expect(config.seedOnStart).toBe(false);

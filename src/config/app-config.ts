@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -130,6 +131,24 @@ export class AppConfig {
   @Min(1)
   API_KEY_FAILURES_PER_MINUTE = 20;
 
+  /**
+   * Requests per client address per minute to the public routes (verification, certificate
+   * pages, JWKS, status lists, login). Health probes are not counted.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 300;
+
+  /**
+   * Which proxies may say who the client is (X-Forwarded-For): `false` (none: the socket
+   * address counts), `true` (any: only behind a proxy that overwrites the header), or a
+   * comma-separated list of proxy addresses and CIDR ranges (`loopback`, `uniquelocal` too).
+   * Fastify no longer honours hop counts, so they are not offered.
+   */
+  @IsString()
+  TRUST_PROXY = 'false';
+
   /** Run background jobs (deadline sweeps, webhooks, lab cleanup) in this process. */
   @Transform(toBoolean)
   @IsBoolean()
@@ -201,6 +220,13 @@ export class AppConfig {
     return (this.PUBLIC_BASE_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
   }
 
+  /** TRUST_PROXY in the form Fastify's `trustProxy` takes. */
+  get trustProxy(): boolean | string[] {
+    const value = this.TRUST_PROXY.trim().toLowerCase();
+    if (value === 'true' || value === 'false') return value === 'true';
+    return value.split(',').map((entry) => entry.trim());
+  }
+
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;
   }
@@ -215,6 +241,24 @@ export class ConfigValidationError extends Error {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
     this.name = 'ConfigValidationError';
   }
+}
+
+/** Names proxy-addr understands besides addresses and ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function trustProxyProblems(value: string): string[] {
+  const normalised = value.trim().toLowerCase();
+  if (['true', 'false'].includes(normalised)) return [];
+  const bad = normalised.split(',').map((entry) => entry.trim()).filter((entry) => {
+    if (PROXY_RANGE_NAMES.includes(entry)) return false;
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (family === 0 || extra !== undefined) return true;
+    return prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  });
+  return bad.length
+    ? [`TRUST_PROXY: must be true, false or a comma-separated list of proxy addresses/CIDR ranges (not ${bad.join(', ')})`]
+    : [];
 }
 
 const generatedSecrets = new WeakMap<AppConfig, SecretSetting[]>();
@@ -254,6 +298,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push(`${key}: is a placeholder published in the kubequiz source; set a random secret (or unset it outside production)`);
     }
   }
+  problems.push(...trustProxyProblems(config.TRUST_PROXY));
   problems.unshift(
     ...validateSync(config, { skipMissingProperties: false })
       .filter((error) => !(SECRET_SETTINGS as readonly string[]).includes(error.property) || config[error.property as SecretSetting] !== '')
