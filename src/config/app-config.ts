@@ -83,8 +83,8 @@ export class AppConfig {
   DATABASE_POOL_SIZE = 10;
 
   /**
-   * HS256 key of access tokens. Required in production; elsewhere generated when unset (kept
-   * in the database, see instance-secrets.ts, except under NODE_ENV=test).
+   * HS256 key of access tokens. Required in production; elsewhere generated when unset and
+   * kept in the database (instance-secrets.ts).
    */
   @IsString()
   @MinLength(8)
