@@ -273,17 +273,8 @@ export function isPublishedSecret(value: string): boolean {
   return PUBLISHED_SECRET_VALUES.includes(normalised) || PLACEHOLDER_PREFIXES.some((prefix) => normalised.startsWith(prefix));
 }
 
-/**
- * Reads and validates the environment; throws naming every bad variable at once. A secret
- * left unset is required in production and generated at random elsewhere, so no value that
- * anyone can read in the source is ever accepted.
- */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig());
-  const raw = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),
-  );
-  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+/** Generates the secrets left unset outside production; names the unset or published ones. */
+function settleSecrets(config: AppConfig): { problems: string[]; generated: SecretSetting[] } {
   const problems: string[] = [];
   const generated: SecretSetting[] = [];
   for (const key of SECRET_SETTINGS) {
@@ -298,9 +289,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push(`${key}: is a placeholder published in the kubequiz source; set a random secret (or unset it outside production)`);
     }
   }
+  return { problems, generated };
+}
+
+/**
+ * Reads and validates the environment; throws naming every bad variable at once. A secret
+ * left unset is required in production and generated at random elsewhere, so no value that
+ * anyone can read in the source is ever accepted.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),
+  );
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const { problems, generated } = settleSecrets(config);
   problems.push(...trustProxyProblems(config.TRUST_PROXY));
   problems.unshift(
     ...validateSync(config, { skipMissingProperties: false })
+      // settleSecrets names an unset production secret more helpfully than "too short".
       .filter((error) => !(SECRET_SETTINGS as readonly string[]).includes(error.property) || config[error.property as SecretSetting] !== '')
       .map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`),
   );
