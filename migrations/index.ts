@@ -8,6 +8,7 @@ import { LabTasks1795646091626 } from './1795646091626-LabTasks.js';
 import { MillisecondTimestamps1795643366109 } from './1795643366109-MillisecondTimestamps.js';
 import { Certificates1795643622172 } from './1795643622172-Certificates.js';
 import { QuestionUse1796000200000 } from './1796000200000-QuestionUse.js';
+import { InstanceSecrets1796000600000 } from './1796000600000-InstanceSecrets.js';
 
 // Every migration in order. Listed explicitly rather than globbed so the app, the CLI
 // and the tests (which run from TypeScript) load exactly the same set.
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   Labs1795645074403,
   LabTasks1795646091626,
   QuestionUse1796000200000,
+  InstanceSecrets1796000600000,
 ];

@@ -14,7 +14,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   const adapter = new FastifyAdapter({
     bodyLimit: options.config.BODY_LIMIT_BYTES,
     genReqId: (request: IncomingMessage) => requestIdOf(request),
-    trustProxy: true,
+    // X-Forwarded-For decides request.ip (rate limits, login failures) only from trusted proxies.
+    trustProxy: options.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {

@@ -1,26 +1,37 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AppException } from '../common/errors/app.exception.js';
 import type { AuthContext } from './auth-context.js';
 import { AUTH_REQUIREMENTS, type AuthRequirements } from './decorators/authenticated.decorator.js';
-import { IS_PUBLIC } from './decorators/public.decorator.js';
+import { IS_PUBLIC, PUBLIC_UNLIMITED } from './decorators/public.decorator.js';
+import { PublicRateLimit } from './public-rate-limit.js';
 import { API_KEY_STRATEGY } from './strategies/api-key.strategy.js';
 import { JWT_STRATEGY } from './strategies/jwt.strategy.js';
 
 /**
- * Global guard: every route needs credentials unless marked `@Public()`, and then must
- * satisfy the route's `@Authenticated(...)` requirements.
+ * Global guard: every route needs credentials unless marked `@Public()` (then it counts
+ * against the caller's public budget instead), and must satisfy `@Authenticated(...)`.
  */
 @Injectable()
 export class GlobalAuthGuard extends AuthGuard([JWT_STRATEGY, API_KEY_STRATEGY]) {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly publicRateLimit: PublicRateLimit,
+  ) {
     super();
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      if (!this.reflector.getAllAndOverride<boolean>(PUBLIC_UNLIMITED, targets)) {
+        const http = context.switchToHttp();
+        await this.publicRateLimit.enforce(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+      }
+      return true;
+    }
     await super.canActivate(context);
     const auth = context.switchToHttp().getRequest<{ user: AuthContext }>().user;
     const requirements = this.reflector.getAllAndOverride<AuthRequirements>(AUTH_REQUIREMENTS, targets) ?? {};

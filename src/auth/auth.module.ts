@@ -9,6 +9,7 @@ import { GlobalAuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 import { FailureLimiter } from './failure-limiter.js';
+import { PublicRateLimit } from './public-rate-limit.js';
 import { RefreshTokensService } from './refresh-tokens.service.js';
 import { ApiKeyStrategy } from './strategies/api-key.strategy.js';
 import { JwtStrategy } from './strategies/jwt.strategy.js';
@@ -22,6 +23,7 @@ import { UsersModule } from './users/users.module.js';
     RefreshTokensService,
     AuthService,
     FailureLimiter,
+    PublicRateLimit,
     JwtStrategy,
     ApiKeyStrategy,
     { provide: APP_GUARD, useClass: GlobalAuthGuard },

@@ -1,4 +1,4 @@
-import { ConfigValidationError, loadConfig } from './app-config.js';
+import { ConfigValidationError, generatedSecretsOf, loadConfig, PUBLISHED_SECRET_VALUES } from './app-config.js';
 
 describe('loadConfig', () => {
   it('applies defaults when the environment is empty', () => {
@@ -21,7 +21,7 @@ describe('loadConfig', () => {
     }
   });
 
-  it('refuses placeholder secrets in production only', () => {
+  it('requires the secrets to be set in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set.*\n.*SECRETS_ENCRYPTION_KEY/);
     const config = loadConfig({
       NODE_ENV: 'production',
@@ -30,6 +30,60 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://u@db:5432/kq',
     });
     expect(config.seedOnStart).toBe(false);
+  });
+
+  it('generates a random secret per load outside production, never a published one', () => {
+    for (const NODE_ENV of [undefined, 'development', 'test']) {
+      const first = loadConfig({ NODE_ENV });
+      const second = loadConfig({ NODE_ENV });
+      expect(generatedSecretsOf(first)).toEqual(['JWT_SECRET', 'SECRETS_ENCRYPTION_KEY']);
+      for (const key of ['JWT_SECRET', 'SECRETS_ENCRYPTION_KEY'] as const) {
+        expect(first[key]).toMatch(/^[A-Za-z0-9_-]{43}$/);
+        expect(first[key]).not.toBe(second[key]);
+        expect(PUBLISHED_SECRET_VALUES).not.toContain(first[key]);
+      }
+    }
+  });
+
+  it('keeps secrets that are given and does not mark them generated', () => {
+    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'a-real-secret-value' });
+    expect(config.JWT_SECRET).toBe('a-real-secret-value');
+    expect(generatedSecretsOf(config)).toEqual(['SECRETS_ENCRYPTION_KEY']);
+  });
+
+  it('refuses every secret published in the source, in every environment', () => {
+    expect(PUBLISHED_SECRET_VALUES).toContain('change-me-jwt-secret');
+    for (const NODE_ENV of [undefined, 'development', 'test', 'production']) {
+      for (const published of [...PUBLISHED_SECRET_VALUES, 'Change-Me-Please', ' replace-this ']) {
+        expect(() => loadConfig({ NODE_ENV, JWT_SECRET: published, SECRETS_ENCRYPTION_KEY: published })).toThrow(
+          /JWT_SECRET: is a placeholder.*\n.*SECRETS_ENCRYPTION_KEY: is a placeholder/,
+        );
+      }
+    }
+  });
+
+  it('still names a too-short secret', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/^ *- JWT_SECRET: .*longer than or equal to 8/m);
+  });
+
+  it('trusts no proxy unless told, and reads TRUST_PROXY as Fastify takes it', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.1,loopback,2001:db8::/32' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.0.2.1',
+      'loopback',
+      '2001:db8::/32',
+    ]);
+    for (const bad of ['2', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY: must be true, false or a comma-separated list/);
+    }
+  });
+
+  it('budgets public routes per address, a few hundred a minute unless set', () => {
+    expect(loadConfig({}).PUBLIC_RATE_LIMIT_PER_MINUTE).toBe(300);
+    expect(loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '50' }).PUBLIC_RATE_LIMIT_PER_MINUTE).toBe(50);
+    expect(() => loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/PUBLIC_RATE_LIMIT_PER_MINUTE/);
   });
 
   it('parses booleans and numbers from strings', () => {

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -14,7 +16,26 @@ import {
   validateSync,
 } from 'class-validator';
 
-const PLACEHOLDER_SECRET = 'change-me';
+/**
+ * Every secret value this repository has ever shipped (former defaults, the compose example).
+ * Anyone can read them, so they are refused in every environment, tests included.
+ */
+export const PUBLISHED_SECRET_VALUES: readonly string[] = [
+  'change-me-jwt-secret',
+  'change-me-encryption-key',
+  'replace-this-with-a-long-random-secret',
+  'replace-this-with-another-long-random-secret',
+];
+
+/** Values that announce themselves as placeholders, whatever follows. */
+const PLACEHOLDER_PREFIXES = ['change-me', 'changeme', 'replace-this', 'replace-me'];
+
+/** The settings that must never be guessable; generated when not given outside production. */
+export const SECRET_SETTINGS = ['JWT_SECRET', 'SECRETS_ENCRYPTION_KEY'] as const;
+export type SecretSetting = (typeof SECRET_SETTINGS)[number];
+
+/** 256 bits, URL-safe: 43 characters. */
+const GENERATED_SECRET_BYTES = 32;
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -61,9 +82,13 @@ export class AppConfig {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * HS256 key of access tokens. Required in production; elsewhere generated when unset and
+   * kept in the database (instance-secrets.ts).
+   */
   @IsString()
   @MinLength(8)
-  JWT_SECRET = PLACEHOLDER_SECRET + '-jwt-secret';
+  JWT_SECRET = '';
 
   @Type(() => Number)
   @IsInt()
@@ -80,10 +105,10 @@ export class AppConfig {
   @Min(30)
   CANDIDATE_TOKEN_TTL_SECONDS = 3600;
 
-  /** Encrypts secrets at rest (cluster kubeconfigs, issuer signing keys). */
+  /** Encrypts secrets at rest (cluster kubeconfigs, issuer signing keys). Same rules as JWT_SECRET. */
   @IsString()
   @MinLength(16)
-  SECRETS_ENCRYPTION_KEY = PLACEHOLDER_SECRET + '-encryption-key';
+  SECRETS_ENCRYPTION_KEY = '';
 
   @Type(() => Number)
   @IsInt()
@@ -105,6 +130,24 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   API_KEY_FAILURES_PER_MINUTE = 20;
+
+  /**
+   * Requests per client address per minute to the public routes (verification, certificate
+   * pages, JWKS, status lists, login). Health probes are not counted.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 300;
+
+  /**
+   * Which proxies may say who the client is (X-Forwarded-For): `false` (none: the socket
+   * address counts), `true` (any: only behind a proxy that overwrites the header), or a
+   * comma-separated list of proxy addresses and CIDR ranges (`loopback`, `uniquelocal` too).
+   * Fastify no longer honours hop counts, so they are not offered.
+   */
+  @IsString()
+  TRUST_PROXY = 'false';
 
   /** Run background jobs (deadline sweeps, webhooks, lab cleanup) in this process. */
   @Transform(toBoolean)
@@ -180,6 +223,13 @@ export class AppConfig {
     return (this.PUBLIC_BASE_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
   }
 
+  /** TRUST_PROXY in the form Fastify's `trustProxy` takes. */
+  get trustProxy(): boolean | string[] {
+    const value = this.TRUST_PROXY.trim().toLowerCase();
+    if (value === 'true' || value === 'false') return value === 'true';
+    return value.split(',').map((entry) => entry.trim());
+  }
+
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;
   }
@@ -196,25 +246,75 @@ export class ConfigValidationError extends Error {
   }
 }
 
-const SECRET_KEYS = ['JWT_SECRET', 'SECRETS_ENCRYPTION_KEY'] as const;
+/** Names proxy-addr understands besides addresses and ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
-/** Reads and validates the environment; throws naming every bad variable at once. */
+function trustProxyProblems(value: string): string[] {
+  const normalised = value.trim().toLowerCase();
+  if (['true', 'false'].includes(normalised)) return [];
+  const bad = normalised.split(',').map((entry) => entry.trim()).filter((entry) => {
+    if (PROXY_RANGE_NAMES.includes(entry)) return false;
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (family === 0 || extra !== undefined) return true;
+    return prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  });
+  return bad.length
+    ? [`TRUST_PROXY: must be true, false or a comma-separated list of proxy addresses/CIDR ranges (not ${bad.join(', ')})`]
+    : [];
+}
+
+const generatedSecrets = new WeakMap<AppConfig, SecretSetting[]>();
+
+/** The secret settings `loadConfig` generated because the environment gave none. */
+export function generatedSecretsOf(config: AppConfig): readonly SecretSetting[] {
+  return generatedSecrets.get(config) ?? [];
+}
+
+export function isPublishedSecret(value: string): boolean {
+  const normalised = value.trim().toLowerCase();
+  return PUBLISHED_SECRET_VALUES.includes(normalised) || PLACEHOLDER_PREFIXES.some((prefix) => normalised.startsWith(prefix));
+}
+
+/** Generates the secrets left unset outside production; names the unset or published ones. */
+function settleSecrets(config: AppConfig): { problems: string[]; generated: SecretSetting[] } {
+  const problems: string[] = [];
+  const generated: SecretSetting[] = [];
+  for (const key of SECRET_SETTINGS) {
+    if (config[key] === '') {
+      if (config.NODE_ENV === 'production') {
+        problems.push(`${key}: must be set to a real secret when NODE_ENV=production`);
+      } else {
+        config[key] = randomBytes(GENERATED_SECRET_BYTES).toString('base64url');
+        generated.push(key);
+      }
+    } else if (isPublishedSecret(config[key])) {
+      problems.push(`${key}: is a placeholder published in the kubequiz source; set a random secret (or unset it outside production)`);
+    }
+  }
+  return { problems, generated };
+}
+
+/**
+ * Reads and validates the environment; throws naming every bad variable at once. A secret
+ * left unset is required in production and generated at random elsewhere, so no value that
+ * anyone can read in the source is ever accepted.
+ */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw = Object.fromEntries(
     Object.entries(env).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),
   );
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
-  const problems = validateSync(config, { skipMissingProperties: false }).map(
-    (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+  const { problems, generated } = settleSecrets(config);
+  problems.push(...trustProxyProblems(config.TRUST_PROXY));
+  problems.unshift(
+    ...validateSync(config, { skipMissingProperties: false })
+      // settleSecrets names an unset production secret more helpfully than "too short".
+      .filter((error) => !(SECRET_SETTINGS as readonly string[]).includes(error.property) || config[error.property as SecretSetting] !== '')
+      .map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`),
   );
-  if (config.NODE_ENV === 'production') {
-    for (const key of SECRET_KEYS) {
-      if (config[key].startsWith(PLACEHOLDER_SECRET)) {
-        problems.push(`${key}: must be set to a real secret when NODE_ENV=production`);
-      }
-    }
-  }
   if (problems.length > 0) throw new ConfigValidationError(problems);
+  generatedSecrets.set(config, generated);
   return config;
 }

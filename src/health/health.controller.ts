@@ -19,7 +19,8 @@ class ReadinessDto {
 
 @ApiTags('health')
 @Controller('health')
-@Public()
+// Probes poll from a few addresses and the answers cost next to nothing.
+@Public({ rateLimited: false })
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 

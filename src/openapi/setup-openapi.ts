@@ -26,7 +26,8 @@ export function setupOpenApi(app: NestFastifyApplication, config: AppConfig): vo
   SwaggerModule.setup(DOCS_PATH, app, document, {
     jsonDocumentUrl: `${DOCS_PATH}-json`,
     // The UI's static files come through @fastify/static, whose ESM-only dependency Jest's
-    // module system cannot load on Node 20; tests check /docs-json, the UI runs everywhere else.
-    swaggerUiEnabled: config.NODE_ENV !== 'test',
+    // module system cannot load on Node 20; tests check /docs-json, the UI runs everywhere else
+    // (some suites run the app as `npm start` configures it, so NODE_ENV alone cannot tell).
+    swaggerUiEnabled: config.NODE_ENV !== 'test' && process.env.JEST_WORKER_ID === undefined,
   });
 }

@@ -29,7 +29,15 @@ export async function createTestApp(
   overrides: Pick<AppModuleOptions, 'hostResolver'> = {},
 ): Promise<TestApp> {
   const databaseUrl = await createSuiteDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...env });
+  // Suites call the public routes (login above all) far more often than anyone would from
+  // one address; test/security/public-rate-limits.e2e-spec.ts sets a real budget.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...env,
+  });
   const app = await createApp({ config, databaseUrl, clock, logDestination, ...overrides });
   await app.getHttpAdapter().getInstance().ready();
   const password = (key: string) => `${key}-password-123`;
