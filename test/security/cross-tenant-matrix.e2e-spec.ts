@@ -1,0 +1,164 @@
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { attackBodies, type AttackBody } from './cross-tenant/attack-bodies.js';
+import { readAllRows, rowChanges, type DatabaseRows, type RowChange } from './cross-tenant/database-rows.js';
+import { hostileOrganisation, type Caller, type HostileOrganisation } from './cross-tenant/hostile-organisation.js';
+import { fill, operationsOf, type Operation } from './cross-tenant/openapi-operations.js';
+import { victimOrganisation, type VictimOrganisation } from './cross-tenant/victim-organisation.js';
+
+const isApiKey = (caller: Caller) => 'x-api-key' in caller.headers;
+
+/**
+ * Public routes (no security requirement in the document) with a path parameter, and what
+ * another organisation's caller gets from them. A new public route fails the suite until it
+ * is listed here, with the reason it may answer strangers.
+ */
+const PUBLIC_BY_DESIGN: Record<string, (caller: Caller) => number[]> = {
+  // Verifying a certificate, reading an issuer profile or a status list is what these are for.
+  'GET /v1/certificates/{certificateId}/verification': () => [200],
+  'GET /v1/issuers/{organizationId}': () => [200],
+  'GET /v1/status-lists/{statusListId}': () => [200],
+  // The victim's certificate is private: its downloads take the bearer token of its
+  // candidate or staff. People of another organisation are told it does not exist; these
+  // routes read bearer tokens only, so an API key is no credential there at all.
+  'GET /v1/certificates/{certificateId}/pdf': (caller) => (isApiKey(caller) ? [401] : [404]),
+  'GET /v1/certificates/{certificateId}/credential': (caller) => (isApiKey(caller) ? [401] : [404]),
+};
+
+/** Everything that needs authentication: 404 (not yours, or no such thing) or 403 (not your role or scope). */
+const DENIED = [403, 404];
+
+/**
+ * Routes no caller of an organisation passes the role check of, so none of them can reach
+ * the id check: they act on the platform's own resources, not on a tenant's.
+ */
+const PLATFORM_ADMIN_ONLY = new Set(['PATCH /v1/clusters/{clusterId}']);
+
+/**
+ * Every operation with a path parameter, filled with the victim organisation's real ids and
+ * called by each kind of caller of another organisation: owner, author, examiner,
+ * candidate, an LMS candidate and an API key with every scope. Nothing may answer with the
+ * victim's data or change it.
+ */
+describe('hostile tenant: cross-tenant matrix', () => {
+  let t: TestApp;
+  let victim: VictimOrganisation;
+  let hostile: HostileOrganisation;
+  let operations: Operation[];
+  let bodies: Record<string, AttackBody>;
+  let victimViewBefore: Record<string, unknown>;
+  let rowsBefore: DatabaseRows;
+  let rowsAfter: DatabaseRows | undefined;
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+      JOBS_POLL_SECONDS: '0.5',
+      JWT_ACCESS_TTL_SECONDS: '86400',
+      CANDIDATE_TOKEN_TTL_SECONDS: '86400',
+    });
+    victim = await victimOrganisation(t);
+    hostile = await hostileOrganisation(t);
+    operations = operationsOf((await t.http.get('/docs-json').expect(200)).body);
+    bodies = attackBodies(victim, hostile);
+    victimViewBefore = await victimView();
+    rowsBefore = await readAllRows(t.databaseUrl);
+  }, 120_000);
+  afterAll(async () => {
+    await victim?.close();
+    await t?.close();
+  });
+
+  const withPathParameters = () => operations.filter((op) => op.pathParameters.length > 0);
+  const needsBody = (op: Operation) => op.bodyTypes.length > 0 || op.method === 'put' || op.method === 'patch';
+
+  /** The victim's ids; where a global id sits under an organisation, also the attacker's own organisation around it. */
+  function idsFor(op: Operation): Record<string, string[]> {
+    const nestedGlobalId = op.pathParameters.includes('organizationId') && op.pathParameters.some((p) => p === 'userId' || p === 'keyId');
+    return nestedGlobalId ? { ...victim.ids, organizationId: [victim.organizationId, hostile.organizationId] } : victim.ids;
+  }
+
+  function send(op: Operation, url: string, headers: Record<string, string>) {
+    let call = t.http[op.method as 'get'](url);
+    for (const [name, value] of Object.entries(headers)) call = call.set(name, value);
+    const attack = bodies[op.key];
+    return attack ? call.set('content-type', attack.contentType).send(attack.body) : call;
+  }
+
+  /** What the victim's own people and key read through every GET, keyed by caller and URL. */
+  async function victimView(): Promise<Record<string, unknown>> {
+    const readers: Caller[] = [
+      ...Object.entries(victim.callers).map(([name, token]) => ({ name, headers: { authorization: token } })),
+      { name: 'api key', headers: { 'x-api-key': victim.apiKey } },
+    ];
+    const view: Record<string, unknown> = {};
+    for (const op of operations.filter((o) => o.method === 'get' && o.path.startsWith('/v1/'))) {
+      // Whole lists, a fixed quiz order, and lists narrowed to the victim's course where the route takes one.
+      const extra = new URLSearchParams({
+        ...(op.queryNames.includes('limit') ? { limit: '100' } : {}),
+        ...(op.queryNames.includes('seed') ? { seed: 'snapshot' } : {}),
+        ...(op.queryNames.includes('courseId') && !op.query.courseId ? { courseId: victim.ids.courseId[0]! } : {}),
+      }).toString();
+      for (const url of fill(op, { ...victim.ids, organizationId: [victim.organizationId] }).urls) {
+        const full = extra ? `${url}${url.includes('?') ? '&' : '?'}${extra}` : url;
+        for (const reader of readers) {
+          const response = await send(op, full, reader.headers);
+          // Problem bodies carry a fresh request id each time.
+          const body = response.type.includes('json') && !Array.isArray(response.body) ? { ...response.body, requestId: undefined } : response.type.includes('json') ? response.body : response.text;
+          view[`${reader.name} GET ${full}`] = { status: response.status, body };
+        }
+      }
+    }
+    return view;
+  }
+
+  it('has a real id of the victim for every path parameter, a body for every write, and a reason for every public route', () => {
+    expect(withPathParameters().length).toBeGreaterThan(50);
+    const gaps: string[] = [];
+    for (const op of withPathParameters()) {
+      const { missing } = fill(op, idsFor(op));
+      if (missing.length) gaps.push(`${op.key}: no victim id for ${missing.join(', ')}`);
+      if (needsBody(op) && !bodies[op.key]) gaps.push(`${op.key}: no attack body`);
+      if (op.isPublic && !PUBLIC_BY_DESIGN[op.key]) gaps.push(`${op.key}: public, but not listed as public by design`);
+    }
+    const known = new Set(operations.map((op) => op.key));
+    for (const key of [...Object.keys(bodies), ...Object.keys(PUBLIC_BY_DESIGN), ...PLATFORM_ADMIN_ONLY]) if (!known.has(key)) gaps.push(`${key}: listed here but not in the API`);
+    expect(gaps).toEqual([]);
+  });
+
+  it('answers 404 or 403 to every caller of another organisation on every operation with a path parameter', async () => {
+    const wrong: string[] = [];
+    const reachedIdCheck = new Set<string>();
+    let calls = 0;
+    for (const op of withPathParameters()) {
+      for (const url of fill(op, idsFor(op)).urls) {
+        for (const caller of hostile.callers) {
+          const response = await send(op, url, caller.headers);
+          calls += 1;
+          if (response.status === 404) reachedIdCheck.add(op.key);
+          const expected = op.isPublic ? (PUBLIC_BY_DESIGN[op.key]?.(caller) ?? DENIED) : DENIED;
+          if (!expected.includes(response.status)) {
+            wrong.push(`${caller.name}: ${op.method.toUpperCase()} ${url} → ${response.status} ${response.body?.type ?? ''} ${response.body?.detail ?? ''}`.trim());
+          }
+        }
+      }
+    }
+    rowsAfter = await readAllRows(t.databaseUrl);
+    expect(calls).toBeGreaterThan(withPathParameters().length * hostile.callers.length - 1);
+    expect(wrong).toEqual([]);
+    // A 403 from the role check proves nothing about the id check: some caller must get past it.
+    const onlyRefusedByRole = withPathParameters().filter((op) => !op.isPublic && !reachedIdCheck.has(op.key) && !PLATFORM_ADMIN_ONLY.has(op.key));
+    expect(onlyRefusedByRole.map((op) => op.key)).toEqual([]);
+  });
+
+  it("left every row in the database as it was, except the last use of the attacker's API key", () => {
+    expect(rowsAfter).toBeDefined();
+    const expected = (change: RowChange) =>
+      change.table === 'api_keys' && change.change === 'changed' && change.organizationId === hostile.organizationId && change.columns?.join() === 'last_used_at';
+    expect(rowChanges(rowsBefore, rowsAfter!).filter((change) => !expected(change))).toEqual([]);
+  });
+
+  it('shows the victim’s people and API key the same answers to every GET as before the attack', async () => {
+    expect(Object.keys(victimViewBefore).length).toBeGreaterThan(100);
+    expect(await victimView()).toEqual(victimViewBefore);
+  });
+});

@@ -1,0 +1,45 @@
+import { API_KEY_SCOPES, type Role } from '../../../src/organizations/roles.js';
+import type { TestApp } from '../../support/test-app.js';
+
+/** One way of calling the API: the headers that carry the credential. */
+export interface Caller {
+  name: string;
+  headers: Record<string, string>;
+}
+
+export type HostileOrganisation = Awaited<ReturnType<typeof hostileOrganisation>>;
+
+/**
+ * A second organisation with one person per role, an API key holding every scope, and a
+ * candidate token that key minted for its LMS learner: everyone who could try to reach
+ * another tenant's data with valid credentials of their own.
+ */
+export async function hostileOrganisation(t: TestApp) {
+  const admin = `Bearer ${await t.login('admin')}`;
+  const organizationId = (await t.http.post('/v1/organizations').set('authorization', admin).send({ slug: 'hostile', name: 'Hostile Academy' }).expect(201)).body.id as string;
+  const org = `/v1/organizations/${organizationId}`;
+
+  const person = async (role: Role): Promise<string> => {
+    const email = `${role}@hostile.example`;
+    const password = `hostile-${role}-password`;
+    const invitation = await t.http.post(`${org}/invitations`).set('authorization', admin).send({ email, roles: [role] }).expect(201);
+    await t.http.post('/v1/invitations/accept').send({ token: invitation.body.token, displayName: `Hostile ${role}`, password }).expect(200);
+    return `Bearer ${(await t.http.post('/v1/auth/login').send({ email, password }).expect(200)).body.accessToken}`;
+  };
+  const owner = await person('owner');
+  const [author, examiner, candidate] = [await person('author'), await person('examiner'), await person('candidate')];
+  const apiKey = (await t.http.post(`${org}/api-keys`).set('authorization', owner).send({ name: 'hostile lms', scopes: [...API_KEY_SCOPES] }).expect(201)).body.key as string;
+  await t.http.put(`${org}/candidates/hostile-lms-1`).set('x-api-key', apiKey).send({ email: 'learner@hostile.example', displayName: 'Hostile Learner' }).expect(201);
+  const lmsCandidate = `Bearer ${(await t.http.post(`${org}/candidates/hostile-lms-1/token`).set('x-api-key', apiKey).expect(200)).body.accessToken}`;
+  const candidateUserId = (await t.http.get('/v1/me').set('authorization', candidate).expect(200)).body.userId as string;
+
+  const callers: Caller[] = [
+    { name: 'owner', headers: { authorization: owner } },
+    { name: 'author', headers: { authorization: author } },
+    { name: 'examiner', headers: { authorization: examiner } },
+    { name: 'candidate', headers: { authorization: candidate } },
+    { name: 'lms candidate', headers: { authorization: lmsCandidate } },
+    { name: 'api key', headers: { 'x-api-key': apiKey } },
+  ];
+  return { organizationId, candidateUserId, callers };
+}
