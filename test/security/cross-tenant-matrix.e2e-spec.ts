@@ -1,6 +1,7 @@
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { attackBodies, type AttackBody } from './cross-tenant/attack-bodies.js';
 import { readAllRows, rowChanges, type DatabaseRows, type RowChange } from './cross-tenant/database-rows.js';
+import { foreignIdAttacks, victimMarkers } from './cross-tenant/foreign-ids-in-requests.js';
 import { hostileOrganisation, type Caller, type HostileOrganisation } from './cross-tenant/hostile-organisation.js';
 import { fill, operationsOf, type Operation } from './cross-tenant/openapi-operations.js';
 import { victimOrganisation, type VictimOrganisation } from './cross-tenant/victim-organisation.js';
@@ -47,7 +48,6 @@ describe('hostile tenant: cross-tenant matrix', () => {
   let bodies: Record<string, AttackBody>;
   let victimViewBefore: Record<string, unknown>;
   let rowsBefore: DatabaseRows;
-  let rowsAfter: DatabaseRows | undefined;
 
   beforeAll(async () => {
     t = await createTestApp({
@@ -75,6 +75,13 @@ describe('hostile tenant: cross-tenant matrix', () => {
   function idsFor(op: Operation): Record<string, string[]> {
     const nestedGlobalId = op.pathParameters.includes('organizationId') && op.pathParameters.some((p) => p === 'userId' || p === 'keyId');
     return nestedGlobalId ? { ...victim.ids, organizationId: [victim.organizationId, hostile.organizationId] } : victim.ids;
+  }
+
+  /** A request by one of the attacker's callers. */
+  function as(callerName: string, method: 'get' | 'post' | 'put', url: string, body?: object) {
+    let call = t.http[method](url);
+    for (const [name, value] of Object.entries(hostile.callers.find((c) => c.name === callerName)!.headers)) call = call.set(name, value);
+    return body ? call.send(body) : call;
   }
 
   function send(op: Operation, url: string, headers: Record<string, string>) {
@@ -142,7 +149,6 @@ describe('hostile tenant: cross-tenant matrix', () => {
         }
       }
     }
-    rowsAfter = await readAllRows(t.databaseUrl);
     expect(calls).toBeGreaterThan(withPathParameters().length * hostile.callers.length - 1);
     expect(wrong).toEqual([]);
     // A 403 from the role check proves nothing about the id check: some caller must get past it.
@@ -150,15 +156,56 @@ describe('hostile tenant: cross-tenant matrix', () => {
     expect(onlyRefusedByRole.map((op) => op.key)).toEqual([]);
   });
 
-  it("left every row in the database as it was, except the last use of the attacker's API key", () => {
-    expect(rowsAfter).toBeDefined();
+  it("refuses the victim's ids in bodies and query strings of the attacker's own requests, and shows none of its data", async () => {
+    const markers = victimMarkers(victim);
+    const wrong: string[] = [];
+    for (const attack of foreignIdAttacks(victim, hostile)) {
+      const response = await as(attack.caller, attack.method, attack.url, attack.body);
+      const sent = `${attack.url} ${JSON.stringify(attack.body ?? {})}`;
+      const shown = response.status < 300 ? markers.filter((marker) => !sent.includes(marker) && response.text.includes(marker)) : [];
+      if (!attack.allowed.includes(response.status) || shown.length) {
+        wrong.push(`${attack.caller}: ${attack.method.toUpperCase()} ${attack.url} ${JSON.stringify(attack.body ?? '')} → ${response.status} ${shown.join(', ')} ${response.text.slice(0, 200)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("left every row in the database as it was, except the last use of the attacker's API key", async () => {
+    const rowsAfter = await readAllRows(t.databaseUrl);
     const expected = (change: RowChange) =>
       change.table === 'api_keys' && change.change === 'changed' && change.organizationId === hostile.organizationId && change.columns?.join() === 'last_used_at';
-    expect(rowChanges(rowsBefore, rowsAfter!).filter((change) => !expected(change))).toEqual([]);
+    expect(rowChanges(rowsBefore, rowsAfter).filter((change) => !expected(change))).toEqual([]);
   });
 
   it('shows the victim’s people and API key the same answers to every GET as before the attack', async () => {
     expect(Object.keys(victimViewBefore).length).toBeGreaterThan(100);
     expect(await victimView()).toEqual(victimViewBefore);
+  });
+
+  // Last, as it changes the attacker's own exam: what the draft may name is the attacker's business, what its candidates get is not.
+  it("cannot put the victim's questions or lab tasks in front of its own candidates", async () => {
+    const draft = `/v1/exams/${hostile.own.draftExamId}`;
+    const [taskId] = victim.ids.taskId;
+    const withQuestions = await as('examiner', 'put', draft, { title: 'Their questions', language: 'en', fixedQuestionIds: [victim.approvedQuestionId] });
+    expect([200, 404, 422]).toContain(withQuestions.status);
+    const publishedQuestions = await as('examiner', 'post', `${draft}/publish`);
+    expect({ status: publishedQuestions.status, errors: publishedQuestions.body.errors }).toEqual({
+      status: 422,
+      errors: [{ path: 'fixedQuestionIds[0]', message: 'not an approved question of this course in the exam language' }],
+    });
+
+    const withTask = await as('examiner', 'put', draft, { title: 'Their lab', language: 'en', sections: [{ sectionKey: '3', count: 1 }], labTasks: [{ taskId, weight: 1 }] });
+    expect([200, 404, 422]).toContain(withTask.status);
+    const publishedTask = await as('examiner', 'post', `${draft}/publish`);
+    if (publishedTask.status !== 200) {
+      expect([404, 422]).toContain(publishedTask.status);
+      return;
+    }
+    // Published with a task name the attacker has no task for: its candidate must still get nothing of the victim's task.
+    await as('examiner', 'post', `${draft}/enrollments`, { userIds: [hostile.candidateUserId] }).expect(200);
+    const attempt = await as('candidate', 'post', `${draft}/attempts`).expect(201);
+    const session = await as('candidate', 'post', `/v1/attempts/${attempt.body.id}/labs/${taskId}/session`);
+    const markers = victimMarkers(victim).filter((marker) => marker !== taskId);
+    expect({ status: session.status, shown: markers.filter((m) => `${attempt.text}${session.text}`.includes(m)) }).toEqual({ status: 404, shown: [] });
   });
 });

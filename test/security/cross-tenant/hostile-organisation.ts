@@ -1,4 +1,5 @@
 import { API_KEY_SCOPES, type Role } from '../../../src/organizations/roles.js';
+import { newApprovedQuestions, newCourse } from '../../support/factories.js';
 import type { TestApp } from '../../support/test-app.js';
 
 /** One way of calling the API: the headers that carry the credential. */
@@ -12,7 +13,8 @@ export type HostileOrganisation = Awaited<ReturnType<typeof hostileOrganisation>
 /**
  * A second organisation with one person per role, an API key holding every scope, and a
  * candidate token that key minted for its LMS learner: everyone who could try to reach
- * another tenant's data with valid credentials of their own.
+ * another tenant's data with valid credentials of their own. It has a course and exams of
+ * its own too.
  */
 export async function hostileOrganisation(t: TestApp) {
   const admin = `Bearer ${await t.login('admin')}`;
@@ -33,6 +35,14 @@ export async function hostileOrganisation(t: TestApp) {
   const lmsCandidate = `Bearer ${(await t.http.post(`${org}/candidates/hostile-lms-1/token`).set('x-api-key', apiKey).expect(200)).body.accessToken}`;
   const candidateUserId = (await t.http.get('/v1/me').set('authorization', candidate).expect(200)).body.userId as string;
 
+  // Its own course and exams, for requests whose path is the attacker's own but whose body names the victim's ids.
+  const courseId = await newCourse(t, author, ['3', '3.1'], 'hostile-course');
+  await newApprovedQuestions(t, author, courseId, { '3.1': 2 });
+  const exam = { courseId, title: 'Hostile exam', language: 'en', sections: [{ sectionKey: '3', count: 1 }] };
+  const examId = (await t.http.post('/v1/exams').set('authorization', examiner).send(exam).expect(201)).body.id as string;
+  await t.http.post(`/v1/exams/${examId}/publish`).set('authorization', examiner).expect(200);
+  const draftExamId = (await t.http.post('/v1/exams').set('authorization', examiner).send(exam).expect(201)).body.id as string;
+
   const callers: Caller[] = [
     { name: 'owner', headers: { authorization: owner } },
     { name: 'author', headers: { authorization: author } },
@@ -41,5 +51,5 @@ export async function hostileOrganisation(t: TestApp) {
     { name: 'lms candidate', headers: { authorization: lmsCandidate } },
     { name: 'api key', headers: { 'x-api-key': apiKey } },
   ];
-  return { organizationId, candidateUserId, callers };
+  return { organizationId, candidateUserId, callers, own: { courseId, examId, draftExamId } };
 }

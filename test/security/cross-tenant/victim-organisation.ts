@@ -4,11 +4,13 @@ import { API_KEY_SCOPES } from '../../../src/organizations/roles.js';
 import { newApprovedQuestions, newCourse } from '../../support/factories.js';
 import type { TestApp } from '../../support/test-app.js';
 
+export const VICTIM_TASK_TITLE = 'Victim ConfigMap task';
+
 /** A lab task the victim's author wrote; the same body is what the attacker tries to PUT over it. */
 export function authoredLabTask(id: string) {
   return {
     id,
-    title: { zh: '创建 ConfigMap', en: 'Create a ConfigMap' },
+    title: { zh: '创建 ConfigMap', en: VICTIM_TASK_TITLE },
     instructions: { zh: '创建名为 app 的 ConfigMap，键 mode 的值为 prod。', en: 'Create a ConfigMap named app whose key mode is prod.' },
     sections: ['3.1'],
     timeLimitMinutes: 5,
@@ -169,6 +171,7 @@ export async function victimOrganisation(t: TestApp) {
       clusterId: [clusterId],
     } satisfies Record<string, string[]>,
     approvedQuestionId: approved['3.1']![0]!,
+    candidateUserId,
     close: () => new Promise<void>((resolve) => receiver.server.close(() => resolve())),
   };
 }
