@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, LessThanOrEqual } from 'typeorm';
+import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { ClusterRegistry } from '../cluster/registry/cluster-registry.service.js';
 import { ClusterUnavailableError, ClusterForbiddenError } from '../cluster/index.js';
@@ -157,8 +157,17 @@ export class LabSessionsService implements OnModuleInit {
     await this.dataSource.getRepository(LabSessionEntity).update({ id: session.id }, { status });
   }
 
+  /**
+   * The caller's session in the organisation they act in: the same person acting for another
+   * organisation (e.g. through a token its LMS minted) does not reach it.
+   */
   private async findOwn(auth: AuthContext, taskId: string, id: string): Promise<LabSessionEntity> {
-    const session = await this.dataSource.getRepository(LabSessionEntity).findOneBy({ id, taskId, userId: auth.userId ?? '00000000-0000-0000-0000-000000000000' });
+    const session = await this.dataSource.getRepository(LabSessionEntity).findOneBy({
+      id,
+      taskId,
+      userId: auth.userId ?? '00000000-0000-0000-0000-000000000000',
+      organizationId: auth.organizationId ?? IsNull(),
+    });
     if (!session) throw AppException.notFound('Lab session', id);
     return session;
   }

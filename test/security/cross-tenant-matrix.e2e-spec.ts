@@ -71,10 +71,15 @@ describe('hostile tenant: cross-tenant matrix', () => {
   const withPathParameters = () => operations.filter((op) => op.pathParameters.length > 0);
   const needsBody = (op: Operation) => op.bodyTypes.length > 0 || op.method === 'put' || op.method === 'patch';
 
-  /** The victim's ids; where a global id sits under an organisation, also the attacker's own organisation around it. */
-  function idsFor(op: Operation): Record<string, string[]> {
-    const nestedGlobalId = op.pathParameters.includes('organizationId') && op.pathParameters.some((p) => p === 'userId' || p === 'keyId');
-    return nestedGlobalId ? { ...victim.ids, organizationId: [victim.organizationId, hostile.organizationId] } : victim.ids;
+  /**
+   * The URLs of an operation filled with the victim's ids; where a global id sits under an
+   * organisation, also under the attacker's own organisation (leaving out the person both share).
+   */
+  function urlsFor(op: Operation): { urls: string[]; missing: string[] } {
+    const victims = fill(op, victim.ids);
+    if (!op.pathParameters.includes('organizationId') || !op.pathParameters.some((p) => p === 'userId' || p === 'keyId')) return victims;
+    const ownOrganisation = fill(op, { ...victim.ids, organizationId: [hostile.organizationId], userId: victim.ids.userId.filter((id) => id !== hostile.claimedUserId) });
+    return { urls: [...victims.urls, ...ownOrganisation.urls], missing: victims.missing };
   }
 
   /** A request by one of the attacker's callers. */
@@ -122,7 +127,7 @@ describe('hostile tenant: cross-tenant matrix', () => {
     expect(withPathParameters().length).toBeGreaterThan(50);
     const gaps: string[] = [];
     for (const op of withPathParameters()) {
-      const { missing } = fill(op, idsFor(op));
+      const { missing } = urlsFor(op);
       if (missing.length) gaps.push(`${op.key}: no victim id for ${missing.join(', ')}`);
       if (needsBody(op) && !bodies[op.key]) gaps.push(`${op.key}: no attack body`);
       if (op.isPublic && !PUBLIC_BY_DESIGN[op.key]) gaps.push(`${op.key}: public, but not listed as public by design`);
@@ -137,7 +142,7 @@ describe('hostile tenant: cross-tenant matrix', () => {
     const reachedIdCheck = new Set<string>();
     let calls = 0;
     for (const op of withPathParameters()) {
-      for (const url of fill(op, idsFor(op)).urls) {
+      for (const url of urlsFor(op).urls) {
         for (const caller of hostile.callers) {
           const response = await send(op, url, caller.headers);
           calls += 1;
@@ -157,7 +162,7 @@ describe('hostile tenant: cross-tenant matrix', () => {
   });
 
   it("refuses the victim's ids in bodies and query strings of the attacker's own requests, and shows none of its data", async () => {
-    const markers = victimMarkers(victim);
+    const markers = victimMarkers(victim, hostile);
     const wrong: string[] = [];
     for (const attack of foreignIdAttacks(victim, hostile)) {
       const response = await as(attack.caller, attack.method, attack.url, attack.body);
@@ -205,7 +210,7 @@ describe('hostile tenant: cross-tenant matrix', () => {
     await as('examiner', 'post', `${draft}/enrollments`, { userIds: [hostile.candidateUserId] }).expect(200);
     const attempt = await as('candidate', 'post', `${draft}/attempts`).expect(201);
     const session = await as('candidate', 'post', `/v1/attempts/${attempt.body.id}/labs/${taskId}/session`);
-    const markers = victimMarkers(victim).filter((marker) => marker !== taskId);
+    const markers = victimMarkers(victim, hostile).filter((marker) => marker !== taskId);
     expect({ status: session.status, shown: markers.filter((m) => `${attempt.text}${session.text}`.includes(m)) }).toEqual({ status: 404, shown: [] });
   });
 });

@@ -27,6 +27,8 @@ const REFUSED = [403, 404, 422];
 export function foreignIdAttacks(victim: VictimOrganisation, hostile: HostileOrganisation): ForeignIdAttack[] {
   const v = victim.ids;
   const own = hostile.own;
+  // The victim's author: unlike its candidate, not a member of the attacker's organisation too.
+  const victimOnly = v.userId[0]!;
   const question = {
     language: 'en',
     sectionKeys: ['3.1'],
@@ -41,9 +43,9 @@ export function foreignIdAttacks(victim: VictimOrganisation, hostile: HostileOrg
     { caller: 'author', method: 'get', url: `/v1/questions/stats?courseId=${v.courseId[0]}`, allowed: [200, ...REFUSED] },
     { caller: 'examiner', method: 'post', url: '/v1/exams', body: { courseId: v.courseId[0], title: 'On their course', language: 'en', sections: [{ sectionKey: '3', count: 1 }] }, allowed: REFUSED },
     // Enrolment reports ids it does not know as unknown, the same for the victim's people as for nobody.
-    { caller: 'examiner', method: 'post', url: `/v1/exams/${own.examId}/enrollments`, body: { userIds: [victim.candidateUserId] }, allowed: [200, ...REFUSED] },
+    { caller: 'examiner', method: 'post', url: `/v1/exams/${own.examId}/enrollments`, body: { userIds: [victimOnly] }, allowed: [200, ...REFUSED] },
     { caller: 'api key', method: 'post', url: `/v1/exams/${own.examId}/enrollments`, body: { externalIds: v.externalId }, allowed: [200, ...REFUSED] },
-    { caller: 'api key', method: 'get', url: `/v1/exams/${own.examId}/attempts?userId=${victim.candidateUserId}`, allowed: [200, ...REFUSED] },
+    { caller: 'api key', method: 'get', url: `/v1/exams/${own.examId}/attempts?userId=${victimOnly}`, allowed: [200, ...REFUSED] },
     {
       caller: 'candidate',
       method: 'post',
@@ -52,11 +54,26 @@ export function foreignIdAttacks(victim: VictimOrganisation, hostile: HostileOrg
       allowed: REFUSED,
     },
     { caller: 'owner', method: 'get', url: `/v1/organizations/${hostile.organizationId}/members?limit=100`, allowed: [200] },
+    // The victim's candidate, registered by the attacker's LMS under the same email: a token it mints sees this organisation only.
+    ...['/v1/me', '/v1/organizations', '/v1/me/progress', '/v1/me/certificates', '/v1/labs'].map((url) => ({ caller: 'claimed candidate', method: 'get' as const, url, allowed: [200] })),
+    // ...and renaming its learner renames nobody in the victim's organisation (the database check sees to that).
+    {
+      caller: 'api key',
+      method: 'put',
+      url: `/v1/organizations/${hostile.organizationId}/candidates/claimed-1`,
+      body: { email: victim.candidateEmail, displayName: 'Renamed by another organisation' },
+      allowed: [200],
+    },
   ];
 }
 
-/** Everything that would show the victim's data in an answer: its ids and the names only it uses. */
-export function victimMarkers(victim: VictimOrganisation): string[] {
-  const ids = Object.entries(victim.ids).flatMap(([kind, values]) => (kind === 'position' || kind === 'key' || kind === 'clusterId' ? [] : values));
-  return [...ids, 'Victim exam', 'Victim draft', 'Victim Learner', 'victim.example', VICTIM_TASK_TITLE];
+/**
+ * Everything that would show the victim's data in an answer: its ids and the names only it
+ * uses. The person both organisations share is the attacker's member too, so their id is not one.
+ */
+export function victimMarkers(victim: VictimOrganisation, hostile: HostileOrganisation): string[] {
+  const ids = Object.entries(victim.ids)
+    .flatMap(([kind, values]) => (kind === 'position' || kind === 'key' || kind === 'clusterId' ? [] : values))
+    .filter((id) => id !== hostile.claimedUserId);
+  return [...ids, 'Victim exam', 'Victim draft', 'Victim Learner', 'victim.example', VICTIM_TASK_TITLE, 'Demo Training Co.'];
 }

@@ -1,6 +1,6 @@
 import { API_KEY_SCOPES, type Role } from '../../../src/organizations/roles.js';
 import { newApprovedQuestions, newCourse } from '../../support/factories.js';
-import type { TestApp } from '../../support/test-app.js';
+import { demoEmail, type TestApp } from '../../support/test-app.js';
 
 /** One way of calling the API: the headers that carry the credential. */
 export interface Caller {
@@ -11,9 +11,10 @@ export interface Caller {
 export type HostileOrganisation = Awaited<ReturnType<typeof hostileOrganisation>>;
 
 /**
- * A second organisation with one person per role, an API key holding every scope, and a
- * candidate token that key minted for its LMS learner: everyone who could try to reach
- * another tenant's data with valid credentials of their own. It has a course and exams of
+ * A second organisation with one person per role, an API key holding every scope, and
+ * candidate tokens that key minted for its LMS learners, one of them the victim's own
+ * candidate registered by email: everyone who could try to reach another tenant's data
+ * with valid credentials of their own. It has a course and exams of
  * its own too.
  */
 export async function hostileOrganisation(t: TestApp) {
@@ -33,6 +34,11 @@ export async function hostileOrganisation(t: TestApp) {
   const apiKey = (await t.http.post(`${org}/api-keys`).set('authorization', owner).send({ name: 'hostile lms', scopes: [...API_KEY_SCOPES] }).expect(201)).body.key as string;
   await t.http.put(`${org}/candidates/hostile-lms-1`).set('x-api-key', apiKey).send({ email: 'learner@hostile.example', displayName: 'Hostile Learner' }).expect(201);
   const lmsCandidate = `Bearer ${(await t.http.post(`${org}/candidates/hostile-lms-1/token`).set('x-api-key', apiKey).expect(200)).body.accessToken}`;
+  // Its LMS registers the victim's candidate by email: the same person, now also a candidate
+  // here, and the LMS can mint tokens for them. Those tokens act in this organisation only.
+  await t.http.put(`${org}/candidates/claimed-1`).set('x-api-key', apiKey).send({ email: demoEmail('candidate'), displayName: 'Claimed' }).expect(201);
+  const claimed = (await t.http.post(`${org}/candidates/claimed-1/token`).set('x-api-key', apiKey).expect(200)).body;
+  const claimedCandidate = `Bearer ${claimed.accessToken}`;
   const candidateUserId = (await t.http.get('/v1/me').set('authorization', candidate).expect(200)).body.userId as string;
 
   // Its own course and exams, for requests whose path is the attacker's own but whose body names the victim's ids.
@@ -49,7 +55,8 @@ export async function hostileOrganisation(t: TestApp) {
     { name: 'examiner', headers: { authorization: examiner } },
     { name: 'candidate', headers: { authorization: candidate } },
     { name: 'lms candidate', headers: { authorization: lmsCandidate } },
+    { name: 'claimed candidate', headers: { authorization: claimedCandidate } },
     { name: 'api key', headers: { 'x-api-key': apiKey } },
   ];
-  return { organizationId, candidateUserId, callers, own: { courseId, examId, draftExamId } };
+  return { organizationId, candidateUserId, claimedUserId: claimed.userId as string, callers, own: { courseId, examId, draftExamId } };
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_KEY_SCOPES } from '../../../src/organizations/roles.js';
 import { newApprovedQuestions, newCourse } from '../../support/factories.js';
-import type { TestApp } from '../../support/test-app.js';
+import { demoEmail, type TestApp } from '../../support/test-app.js';
 
 export const VICTIM_TASK_TITLE = 'Victim ConfigMap task';
 
@@ -61,7 +61,8 @@ export type VictimOrganisation = Awaited<ReturnType<typeof victimOrganisation>>;
  * versions, approved and draft questions, an author-written lab task, a published and a
  * draft exam, enrolments (a member and an LMS candidate), a graded attempt with its
  * certificate and a second attempt in progress with a lab session, a practice lab session,
- * a webhook with a settled delivery, an API key, an invitation, and its issuer key.
+ * a webhook with a settled delivery, an API key, an invitation, its issuer key, and the
+ * candidate's practice progress.
  */
 export async function victimOrganisation(t: TestApp) {
   const as = async (key: string) => `Bearer ${await t.login(key)}`;
@@ -141,6 +142,12 @@ export async function victimOrganisation(t: TestApp) {
   const examLabSessionId = (await t.http.post(`/v1/attempts/${inProgress.id}/labs/${taskId}/session`).set('authorization', candidate).expect(201)).body.id as string;
   const practiceSessionId = (await t.http.post(`/v1/labs/${taskId}/sessions`).set('authorization', candidate).expect(201)).body.id as string;
 
+  await t.http
+    .post(`/v1/quizzes/${courseId}~3/check`)
+    .set('authorization', candidate)
+    .send({ language: 'en', answers: [{ questionId: approved['3.1']![0]!, response: { type: 'single-choice', choice: 'a' } }] })
+    .expect(200);
+
   const admin = await as('admin');
   const clusterId = (await t.http.get('/v1/clusters').set('authorization', admin).expect(200)).body[0].id as string;
 
@@ -172,6 +179,7 @@ export async function victimOrganisation(t: TestApp) {
     } satisfies Record<string, string[]>,
     approvedQuestionId: approved['3.1']![0]!,
     candidateUserId,
+    candidateEmail: demoEmail('candidate'),
     close: () => new Promise<void>((resolve) => receiver.server.close(() => resolve())),
   };
 }
