@@ -72,7 +72,8 @@ export class LabSessionsService implements OnModuleInit {
     if (!auth.userId) throw new AppException('forbidden', 'Lab sessions belong to a person');
     const task = await this.catalog.resolve(taskId, auth.organizationId);
     const repo = this.dataSource.getRepository(LabSessionEntity);
-    const active = await repo.countBy({ userId: auth.userId, status: 'active' });
+    // Counted per organisation: another organisation sharing the person can neither use up nor see this quota.
+    const active = await repo.countBy({ userId: auth.userId, organizationId: auth.organizationId ?? IsNull(), status: 'active' });
     if (active >= this.config.LAB_MAX_SESSIONS_PER_CANDIDATE) {
       throw new AppException('conflict', `You already have ${active} active lab sessions; delete one first`);
     }

@@ -37,8 +37,8 @@ const PLATFORM_ADMIN_ONLY = new Set(['PATCH /v1/clusters/{clusterId}']);
 /**
  * Every operation with a path parameter, filled with the victim organisation's real ids and
  * called by each kind of caller of another organisation: owner, author, examiner,
- * candidate, an LMS candidate and an API key with every scope. Nothing may answer with the
- * victim's data or change it.
+ * candidate, an LMS candidate, the victim's own candidate as registered by the attacker's
+ * LMS, and an API key with every scope. Nothing may answer with the victim's data or change it.
  */
 describe('hostile tenant: cross-tenant matrix', () => {
   let t: TestApp;
@@ -55,6 +55,8 @@ describe('hostile tenant: cross-tenant matrix', () => {
       JOBS_POLL_SECONDS: '0.5',
       JWT_ACCESS_TTL_SECONDS: '86400',
       CANDIDATE_TOKEN_TTL_SECONDS: '86400',
+      // The victim's candidate holds two sessions (practice and exam); one more fits.
+      LAB_MAX_SESSIONS_PER_CANDIDATE: '3',
     });
     victim = await victimOrganisation(t);
     hostile = await hostileOrganisation(t);
@@ -125,6 +127,8 @@ describe('hostile tenant: cross-tenant matrix', () => {
 
   it('has a real id of the victim for every path parameter, a body for every write, and a reason for every public route', () => {
     expect(withPathParameters().length).toBeGreaterThan(50);
+    // The attacker's LMS really got hold of the victim's candidate: the same person, acting for the attacker.
+    expect(victim.ids.userId).toContain(hostile.claimedUserId);
     const gaps: string[] = [];
     for (const op of withPathParameters()) {
       const { missing } = urlsFor(op);
@@ -212,5 +216,14 @@ describe('hostile tenant: cross-tenant matrix', () => {
     const session = await as('candidate', 'post', `/v1/attempts/${attempt.body.id}/labs/${taskId}/session`);
     const markers = victimMarkers(victim, hostile).filter((marker) => marker !== taskId);
     expect({ status: session.status, shown: markers.filter((m) => `${attempt.text}${session.text}`.includes(m)) }).toEqual({ status: 404, shown: [] });
+  });
+
+  it("cannot use up the shared person's lab sessions in the victim's organisation", async () => {
+    const shipped = (await as('claimed candidate', 'get', '/v1/labs').expect(200)).body as Array<{ id: string }>;
+    const [taskId] = victim.ids.taskId;
+    let opened = 0;
+    while (opened < 5 && (await as('claimed candidate', 'post', `/v1/labs/${shipped[0]!.id}/sessions`)).status === 201) opened += 1;
+    expect(opened).toBe(3);
+    await t.http.post(`/v1/labs/${taskId}/sessions`).set('authorization', victim.callers.candidate).expect(201);
   });
 });

@@ -178,7 +178,6 @@ export async function victimOrganisation(t: TestApp) {
       clusterId: [clusterId],
     } satisfies Record<string, string[]>,
     approvedQuestionId: approved['3.1']![0]!,
-    candidateUserId,
     candidateEmail: demoEmail('candidate'),
     close: () => new Promise<void>((resolve) => receiver.server.close(() => resolve())),
   };
