@@ -4,7 +4,7 @@ import { readAllRows, rowChanges, type DatabaseRows, type RowChange } from './cr
 import { foreignIdAttacks, victimMarkers } from './cross-tenant/foreign-ids-in-requests.js';
 import { hostileOrganisation, type Caller, type HostileOrganisation } from './cross-tenant/hostile-organisation.js';
 import { fill, operationsOf, type Operation } from './cross-tenant/openapi-operations.js';
-import { victimOrganisation, type VictimOrganisation } from './cross-tenant/victim-organisation.js';
+import { VICTIM_START_KEY, victimOrganisation, type VictimOrganisation } from './cross-tenant/victim-organisation.js';
 
 const isApiKey = (caller: Caller) => 'x-api-key' in caller.headers;
 
@@ -225,5 +225,11 @@ describe('hostile tenant: cross-tenant matrix', () => {
     while (opened < 5 && (await as('claimed candidate', 'post', `/v1/labs/${shipped[0]!.id}/sessions`)).status === 201) opened += 1;
     expect(opened).toBe(3);
     await t.http.post(`/v1/labs/${taskId}/sessions`).set('authorization', victim.callers.candidate).expect(201);
+  });
+
+  it("is not answered by the shared person's Idempotency-Keys from the victim's organisation", async () => {
+    await as('examiner', 'post', `/v1/exams/${hostile.own.examId}/enrollments`, { userIds: [hostile.claimedUserId] }).expect(200);
+    const started = await as('claimed candidate', 'post', `/v1/exams/${hostile.own.examId}/attempts`).set('idempotency-key', VICTIM_START_KEY);
+    expect({ status: started.status, replayed: started.headers['idempotent-replayed'] }).toEqual({ status: 201, replayed: undefined });
   });
 });

@@ -5,6 +5,8 @@ import { newApprovedQuestions, newCourse } from '../../support/factories.js';
 import { demoEmail, type TestApp } from '../../support/test-app.js';
 
 export const VICTIM_TASK_TITLE = 'Victim ConfigMap task';
+/** The Idempotency-Key the victim's candidate started an attempt with. */
+export const VICTIM_START_KEY = 'victim-start-0001';
 
 /** A lab task the victim's author wrote; the same body is what the attacker tries to PUT over it. */
 export function authoredLabTask(id: string) {
@@ -120,8 +122,9 @@ export async function victimOrganisation(t: TestApp) {
   await t.http.post(`/v1/exams/${examId}/enrollments`).set('authorization', examiner).send({ userIds: [candidateUserId], externalIds: [externalId] }).expect(200);
   const draftExamId = (await t.http.post('/v1/exams').set('authorization', examiner).send({ ...blueprint, title: 'Victim draft' }).expect(201)).body.id as string;
 
-  const startAttempt = async () => (await t.http.post(`/v1/exams/${examId}/attempts`).set('authorization', candidate).expect(201)).body;
-  const graded = await startAttempt();
+  const startAttempt = async (idempotencyKey: string) =>
+    (await t.http.post(`/v1/exams/${examId}/attempts`).set('authorization', candidate).set('idempotency-key', idempotencyKey).expect(201)).body;
+  const graded = await startAttempt(VICTIM_START_KEY);
   for (const item of graded.items as Array<{ position: number }>) {
     await t.http.put(`/v1/attempts/${graded.id}/answers/${item.position}`).set('authorization', candidate).send({ response: { type: 'single-choice', choice: 'a' }, version: 0 }).expect(200);
   }
@@ -136,7 +139,7 @@ export async function victimOrganisation(t: TestApp) {
     return (page.body.items as Array<{ id: string; status: string }>).find((d) => d.status === 'delivered')?.id;
   });
 
-  const inProgress = await startAttempt();
+  const inProgress = await startAttempt('victim-start-0002');
   const position = (inProgress.items as Array<{ position: number }>)[0]!.position;
   await t.http.put(`/v1/attempts/${inProgress.id}/answers/${position}`).set('authorization', candidate).send({ response: { type: 'single-choice', choice: 'a' }, version: 0 }).expect(200);
   const examLabSessionId = (await t.http.post(`/v1/attempts/${inProgress.id}/labs/${taskId}/session`).set('authorization', candidate).expect(201)).body.id as string;
