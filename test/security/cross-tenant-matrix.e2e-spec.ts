@@ -4,7 +4,7 @@ import { readAllRows, rowChanges, type DatabaseRows, type RowChange } from './cr
 import { foreignIdAttacks, victimMarkers } from './cross-tenant/foreign-ids-in-requests.js';
 import { hostileOrganisation, type Caller, type HostileOrganisation } from './cross-tenant/hostile-organisation.js';
 import { fill, operationsOf, type Operation } from './cross-tenant/openapi-operations.js';
-import { VICTIM_START_KEY, victimOrganisation, type VictimOrganisation } from './cross-tenant/victim-organisation.js';
+import { VICTIM_START_KEY, acceptingReceiver, until, victimOrganisation, type VictimOrganisation } from './cross-tenant/victim-organisation.js';
 
 const isApiKey = (caller: Caller) => 'x-api-key' in caller.headers;
 
@@ -231,5 +231,20 @@ describe('hostile tenant: cross-tenant matrix', () => {
     await as('examiner', 'post', `/v1/exams/${hostile.own.examId}/enrollments`, { userIds: [hostile.claimedUserId] }).expect(200);
     const started = await as('claimed candidate', 'post', `/v1/exams/${hostile.own.examId}/attempts`).set('idempotency-key', VICTIM_START_KEY);
     expect({ status: started.status, replayed: started.headers['idempotent-replayed'] }).toEqual({ status: 201, replayed: undefined });
+  });
+
+  it("sends none of the victim's events to the attacker's webhooks", async () => {
+    const hostileReceiver = await acceptingReceiver();
+    try {
+      await as('owner', 'post', '/v1/webhooks', { url: hostileReceiver.url, events: ['attempt.submitted', 'attempt.graded'] }).expect(201);
+      const before = victim.webhookEvents.length;
+      await t.http.post(`/v1/attempts/${victim.inProgressAttemptId}/submit`).set('authorization', victim.callers.candidate).expect(200);
+      await until('the victim’s own delivery', async () => (victim.webhookEvents.length > before ? true : undefined));
+      // A leaked delivery would have been queued in the same transaction and sent by the same poll.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(hostileReceiver.events).toEqual([]);
+    } finally {
+      await hostileReceiver.close();
+    }
   });
 });

@@ -33,20 +33,33 @@ export function authoredLabTask(id: string) {
   };
 }
 
-/** An HTTP receiver that accepts every webhook, so deliveries settle before the matrix runs. */
-async function acceptingReceiver(): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
+export interface WebhookReceiver {
+  url: string;
+  /** The events received, in order. */
+  events: string[];
+  close(): Promise<void>;
+}
+
+/** An HTTP receiver that accepts every webhook (so deliveries settle) and keeps the event names. */
+export async function acceptingReceiver(): Promise<WebhookReceiver> {
+  const events: string[] = [];
+  const server: Server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
+      events.push(String(request.headers['kubequiz-event']));
       response.statusCode = 204;
       response.end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, server };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    events,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -182,6 +195,9 @@ export async function victimOrganisation(t: TestApp) {
     } satisfies Record<string, string[]>,
     approvedQuestionId: approved['3.1']![0]!,
     candidateEmail: demoEmail('candidate'),
-    close: () => new Promise<void>((resolve) => receiver.server.close(() => resolve())),
+    webhookEvents: receiver.events,
+    /** The in-progress attempt, for a last test that submits it. */
+    inProgressAttemptId: inProgress.id as string,
+    close: () => receiver.close(),
   };
 }
