@@ -84,18 +84,27 @@ describe('hostile tenant: cross-tenant matrix', () => {
     return { urls: [...victims.urls, ...ownOrganisation.urls], missing: victims.missing };
   }
 
+  function request(method: string, url: string, headers: Record<string, string>) {
+    return Object.entries(headers).reduce((call, [name, value]) => call.set(name, value), t.http[method as 'get'](url));
+  }
+
   /** A request by one of the attacker's callers. */
   function as(callerName: string, method: 'get' | 'post' | 'put', url: string, body?: object) {
-    let call = t.http[method](url);
-    for (const [name, value] of Object.entries(hostile.callers.find((c) => c.name === callerName)!.headers)) call = call.set(name, value);
+    const call = request(method, url, hostile.callers.find((c) => c.name === callerName)!.headers);
     return body ? call.send(body) : call;
   }
 
+  /** An operation called with its attack body, if it takes one. */
   function send(op: Operation, url: string, headers: Record<string, string>) {
-    let call = t.http[op.method as 'get'](url);
-    for (const [name, value] of Object.entries(headers)) call = call.set(name, value);
+    const call = request(op.method, url, headers);
     const attack = bodies[op.key];
     return attack ? call.set('content-type', attack.contentType).send(attack.body) : call;
+  }
+
+  function comparable(response: { type: string; body: unknown; text: string }): unknown {
+    if (!response.type.includes('json')) return response.text;
+    // Problem bodies carry a fresh request id each time.
+    return Array.isArray(response.body) ? response.body : { ...(response.body as object), requestId: undefined };
   }
 
   /** What the victim's own people and key read through every GET, keyed by caller and URL. */
@@ -116,9 +125,7 @@ describe('hostile tenant: cross-tenant matrix', () => {
         const full = extra ? `${url}${url.includes('?') ? '&' : '?'}${extra}` : url;
         for (const reader of readers) {
           const response = await send(op, full, reader.headers);
-          // Problem bodies carry a fresh request id each time.
-          const body = response.type.includes('json') && !Array.isArray(response.body) ? { ...response.body, requestId: undefined } : response.type.includes('json') ? response.body : response.text;
-          view[`${reader.name} GET ${full}`] = { status: response.status, body };
+          view[`${reader.name} GET ${full}`] = { status: response.status, body: comparable(response) };
         }
       }
     }
