@@ -39,7 +39,8 @@ export class AttemptsService {
     const exam = await this.exams.findOwned(auth, examId);
     if (exam.publishedVersion === 0) throw new AppException('exam-unavailable', 'The exam is not published');
     const userId = auth.userId;
-    const result = await this.idempotency.run(`attempt-start:${userId}`, idempotencyKey, { examId }, async (manager) => {
+    // Keys are the candidate's within one organisation: a person another organisation shares reuses none of them there.
+    const result = await this.idempotency.run(`attempt-start:${exam.organizationId}:${userId}`, idempotencyKey, { examId }, async (manager) => {
       // The enrollment row serialises concurrent starts by the same candidate.
       const enrollment = await manager.getRepository(EnrollmentEntity).findOne({ where: { examId, userId }, lock: { mode: 'pessimistic_write' } });
       if (!enrollment) throw new AppException('forbidden', 'You are not enrolled in this exam');

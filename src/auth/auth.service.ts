@@ -78,7 +78,9 @@ export class AuthService {
     if (!auth.userId) return { ...base, memberships: [] };
     const profile = await this.users.findProfile(auth.userId);
     if (!profile) throw new AppException('invalid-token', 'The account no longer exists');
-    return { ...base, email: profile.email, displayName: profile.displayName, memberships: profile.memberships };
+    // A token an integration minted acts for its own organisation: the person's other memberships are none of its business.
+    const memberships = auth.actingApiKeyId ? profile.memberships.filter((m) => m.organizationId === auth.organizationId) : profile.memberships;
+    return { ...base, email: profile.email, displayName: profile.displayName, memberships };
   }
 
   /** Lets an integration act as one of its candidates (mobile app, LMS launch). */

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, LessThanOrEqual } from 'typeorm';
+import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { ClusterRegistry } from '../cluster/registry/cluster-registry.service.js';
 import { CANDIDATE_SERVICE_ACCOUNT, ClusterForbiddenError, ClusterRequestError, ClusterScopeError, ClusterUnavailableError } from '../cluster/index.js';
@@ -84,7 +84,8 @@ export class LabSessionsService implements OnModuleInit {
     if (!auth.userId) throw new AppException('forbidden', 'Lab sessions belong to a person');
     const task = await this.catalog.resolve(taskId, auth.organizationId);
     const repo = this.dataSource.getRepository(LabSessionEntity);
-    const active = await repo.countBy({ userId: auth.userId, status: 'active' });
+    // Counted per organisation: another organisation sharing the person can neither use up nor see this quota.
+    const active = await repo.countBy({ userId: auth.userId, organizationId: auth.organizationId ?? IsNull(), status: 'active' });
     if (active >= this.config.LAB_MAX_SESSIONS_PER_CANDIDATE) {
       throw new AppException('conflict', `You already have ${active} active lab sessions; delete one first`);
     }
@@ -175,8 +176,17 @@ export class LabSessionsService implements OnModuleInit {
     await this.dataSource.getRepository(LabSessionEntity).update({ id: session.id }, { status });
   }
 
+  /**
+   * The caller's session in the organisation they act in: the same person acting for another
+   * organisation (e.g. through a token its LMS minted) does not reach it.
+   */
   private async findOwn(auth: AuthContext, taskId: string, id: string): Promise<LabSessionEntity> {
-    const session = await this.dataSource.getRepository(LabSessionEntity).findOneBy({ id, taskId, userId: auth.userId ?? '00000000-0000-0000-0000-000000000000' });
+    const session = await this.dataSource.getRepository(LabSessionEntity).findOneBy({
+      id,
+      taskId,
+      userId: auth.userId ?? '00000000-0000-0000-0000-000000000000',
+      organizationId: auth.organizationId ?? IsNull(),
+    });
     if (!session) throw AppException.notFound('Lab session', id);
     return session;
   }

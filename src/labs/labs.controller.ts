@@ -59,6 +59,7 @@ export class LabsController {
   @Put(':taskId')
   @Authenticated({ roles: ['owner', 'author'] })
   @ApiOperation({ summary: "Replace one of your organization's lab tasks" })
+  @ApiBody({ schema: { type: 'object', description: 'The whole task definition, as for POST /v1/labs; its id must equal the one in the path' } })
   @ApiOkResponse({ type: LabTaskDto })
   @ApiProblems(403, 404, 409, 422)
   async replace(@Auth() auth: AuthContext, @Param('taskId', TaskIdPipe) taskId: string, @Body() body: unknown): Promise<LabTaskDto> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, Not, Repository, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
+import type { UserEntity } from '../auth/entities/user.entity.js';
 import { UsersService, normalizeEmail } from '../auth/users/users.service.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { MembershipEntity } from './entities/membership.entity.js';
@@ -31,11 +32,10 @@ export class CandidatesService {
         if (known.user!.email !== email) {
           throw new AppException('conflict', `Candidate ${externalId} is registered with another email; emails cannot change`);
         }
-        if (known.user!.displayName !== dto.displayName) {
-          await this.users.update(manager, known.userId, { displayName: dto.displayName });
-        }
+        const rename = known.user!.displayName !== dto.displayName && (await this.managedHereOnly(manager, known.user!, organizationId));
+        if (rename) await this.users.update(manager, known.userId, { displayName: dto.displayName });
         if (!known.roles.includes('candidate')) await repo.update({ id: known.id }, { roles: [...known.roles, 'candidate'] });
-        return { userId: known.userId, externalId, email, displayName: dto.displayName, created: false };
+        return { userId: known.userId, externalId, email, displayName: rename ? dto.displayName : known.user!.displayName, created: false };
       }
       const user = await this.users.findOrCreate(manager, { email, displayName: dto.displayName });
       const membership = await repo.findOneBy({ organizationId, userId: user.id });
@@ -50,6 +50,16 @@ export class CandidatesService {
       }
       return { userId: user.id, externalId, email, displayName: user.displayName, created: true };
     });
+  }
+
+  /**
+   * An integration renames only the accounts it alone manages: no password of their own and
+   * no other organisation. A person shared with another organisation keeps the name they have
+   * there, so one tenant cannot change what another shows (members, future certificates).
+   */
+  private async managedHereOnly(manager: EntityManager, user: UserEntity, organizationId: string): Promise<boolean> {
+    if (user.passwordHash) return false;
+    return (await manager.getRepository(MembershipEntity).countBy({ userId: user.id, organizationId: Not(organizationId) })) === 0;
   }
 
   async findByExternalId(auth: AuthContext, organizationId: string, externalId: string): Promise<MembershipEntity> {

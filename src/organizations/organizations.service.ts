@@ -41,7 +41,8 @@ export class OrganizationsService {
       qb.innerJoin(MembershipEntity, 'm', 'm.organization_id = o.id AND m.user_id = :userId', {
         userId: auth.userId ?? '00000000-0000-0000-0000-000000000000',
       });
-      if (auth.kind === 'api-key') qb.where('o.id = :org', { org: auth.organizationId });
+      // An integration, and a token it minted for a candidate, see their own organisation only.
+      if (auth.kind === 'api-key' || auth.actingApiKeyId) qb.where('o.id = :org', { org: auth.organizationId });
     }
     if (position) qb.andWhere('(o.name, o.id) > (:sort, :id)', position);
     const rows = await qb.take(query.limit + 1).getMany();

@@ -136,6 +136,7 @@ export class QuizzesService {
     return { score: round2(score), maxScore, percentage: maxScore ? round2((score / maxScore) * 100) : 0, items: items.map((item) => item.feedback) };
   }
 
+  /** Practice in the organisation the caller acts in: another organisation sharing the person sees none of it. */
   async progress(auth: AuthContext): Promise<ProgressDto> {
     if (!auth.userId) return { sections: [] };
     const rows: Array<{ course_id: string; section_key: string; attempts: string; best: number; last: number; last_at: Date }> = await this.dataSource.query(
@@ -143,9 +144,9 @@ export class QuizzesService {
               max(points / NULLIF(max_points, 0)) AS best,
               (array_agg(points / NULLIF(max_points, 0) ORDER BY created_at DESC))[1] AS last,
               max(created_at) AS last_at
-         FROM practice_results WHERE user_id = $1
+         FROM practice_results WHERE user_id = $1 AND organization_id IS NOT DISTINCT FROM $2
         GROUP BY course_id, section_key`,
-      [auth.userId],
+      [auth.userId, auth.organizationId],
     );
     const sections = rows
       .map((row) => ({
