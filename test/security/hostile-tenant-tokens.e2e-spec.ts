@@ -1,0 +1,170 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
+import request from 'supertest';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { newApprovedQuestions, newCourse } from '../support/factories.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+type Http = ReturnType<typeof request>;
+
+interface Member {
+  userId: string;
+  bearer: string;
+  refreshToken: string;
+}
+
+const PROBLEM_JSON = /^application\/problem\+json/;
+const ENV = { JOBS_ENABLED: 'false', SANDBOX_ENABLED: 'false' };
+
+/**
+ * Issue 13, hole 3: access tokens used to outlive the membership, the API key or the
+ * session that granted them (up to 15 minutes, an hour for candidate tokens). Every case
+ * here was reproduced as reported and must now be refused on the very next request.
+ */
+describe('hostile tenant: tokens after membership changes', () => {
+  let t: TestApp;
+  let owner: string;
+  let questionId: string;
+  let memberCount = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp(ENV);
+    owner = `Bearer ${await t.login('owner')}`;
+    const author = `Bearer ${await t.login('author')}`;
+    const courseId = await newCourse(t, author, ['1']);
+    questionId = (await newApprovedQuestions(t, author, courseId, { '1': 1 }))['1']![0]!;
+  });
+  afterAll(() => t.close());
+
+  const orgPath = () => `/v1/organizations/${t.organizationId}`;
+
+  /** A fresh person in the demo organisation, signed in: cases never share a victim. */
+  async function newMember(roles: string[], http: Http = t.http): Promise<Member> {
+    memberCount += 1;
+    const email = `member-${memberCount}@tokens.example`;
+    const invitation = await http.post(`${orgPath()}/invitations`).set('authorization', owner).send({ email, roles }).expect(201);
+    const accepted = await http
+      .post('/v1/invitations/accept')
+      .send({ token: invitation.body.token, displayName: `Member ${memberCount}`, password: 'member-password-1' })
+      .expect(200);
+    const pair = (await http.post('/v1/auth/login').send({ email, password: 'member-password-1' }).expect(200)).body;
+    return { userId: accepted.body.userId, bearer: `Bearer ${pair.accessToken}`, refreshToken: pair.refreshToken };
+  }
+
+  const createCourse = (http: Http, bearer: string) =>
+    http.post('/v1/courses').set('authorization', bearer).send({ slug: `c-${Math.random().toString(36).slice(2, 10)}`, title: { en: 'Course' } });
+  const readAnswerKey = (http: Http, bearer: string) => http.get(`/v1/questions/${questionId}`).set('authorization', bearer);
+
+  async function newCandidateKey(http: Http = t.http): Promise<{ id: string; key: string }> {
+    const created = await http
+      .post(`${orgPath()}/api-keys`)
+      .set('authorization', owner)
+      .send({ name: 'LMS', scopes: ['candidates:write', 'candidates:token'] })
+      .expect(201);
+    return { id: created.body.id, key: created.body.key };
+  }
+
+  async function mintCandidateToken(http: Http, key: string, externalId: string): Promise<string> {
+    await http
+      .put(`${orgPath()}/candidates/${externalId}`)
+      .set('x-api-key', key)
+      .send({ email: `${externalId}@learners.example`, displayName: externalId });
+    const minted = await http.post(`${orgPath()}/candidates/${externalId}/token`).set('x-api-key', key).expect(200);
+    return `Bearer ${minted.body.accessToken}`;
+  }
+
+  function expectProblem(response: request.Response, status: number, code: string): void {
+    expect({ status: response.status, type: response.body.type }).toEqual({ status, type: `urn:kubequiz:problem:${code}` });
+    expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+  }
+
+  describe('on one instance', () => {
+    it('refuses a removed author on the next request: no courses, no answer keys', async () => {
+      const author = await newMember(['author']);
+      await createCourse(t.http, author.bearer).expect(201);
+      expect((await readAnswerKey(t.http, author.bearer).expect(200)).body.answerKey).toBeDefined();
+
+      await t.http.delete(`${orgPath()}/members/${author.userId}`).set('authorization', owner).expect(204);
+
+      expectProblem(await createCourse(t.http, author.bearer), 403, 'forbidden');
+      const read = await readAnswerKey(t.http, author.bearer);
+      expectProblem(read, 403, 'forbidden');
+      expect(read.body.answerKey).toBeUndefined();
+      // Still a person with an account, just no longer in the organisation.
+      const me = await t.http.get('/v1/me').set('authorization', author.bearer).expect(200);
+      expect(me.body).toMatchObject({ organizationId: null, roles: [], memberships: [] });
+    });
+
+    it('takes author powers from a member demoted to candidate at once', async () => {
+      const author = await newMember(['author']);
+      await createCourse(t.http, author.bearer).expect(201);
+
+      await t.http.patch(`${orgPath()}/members/${author.userId}`).set('authorization', owner).send({ roles: ['candidate'] }).expect(200);
+
+      expectProblem(await createCourse(t.http, author.bearer), 403, 'forbidden');
+      expectProblem(await readAnswerKey(t.http, author.bearer), 403, 'forbidden');
+      const me = await t.http.get('/v1/me').set('authorization', author.bearer).expect(200);
+      expect(me.body).toMatchObject({ organizationId: t.organizationId, roles: ['candidate'] });
+    });
+
+    it('gives a promoted member the new role at once, from the membership and not the token', async () => {
+      const candidate = await newMember(['candidate']);
+      expectProblem(await createCourse(t.http, candidate.bearer), 403, 'forbidden');
+      await t.http.patch(`${orgPath()}/members/${candidate.userId}`).set('authorization', owner).send({ roles: ['author'] }).expect(200);
+      await createCourse(t.http, candidate.bearer).expect(201);
+    });
+
+    it('kills candidate tokens minted by an API key when that key is revoked, and only those', async () => {
+      const revoked = await newCandidateKey();
+      const kept = await newCandidateKey();
+      const doomed = await mintCandidateToken(t.http, revoked.key, 'lms-revoked-1');
+      const survivor = await mintCandidateToken(t.http, kept.key, 'lms-revoked-1');
+      await t.http.get('/v1/me').set('authorization', doomed).expect(200);
+
+      await t.http.delete(`${orgPath()}/api-keys/${revoked.id}`).set('authorization', owner).expect(204);
+
+      expectProblem(await t.http.get('/v1/me').set('authorization', doomed), 401, 'invalid-token');
+      expectProblem(await t.http.get('/v1/exams').set('authorization', doomed), 401, 'invalid-token');
+      await t.http.get('/v1/me').set('authorization', survivor).expect(200);
+    });
+
+    it('kills a minted candidate token when the candidate leaves the organisation', async () => {
+      const key = await newCandidateKey();
+      const token = await mintCandidateToken(t.http, key.key, 'lms-leaver-1');
+      const userId = (await t.http.get('/v1/me').set('authorization', token).expect(200)).body.userId;
+      await t.http.delete(`${orgPath()}/members/${userId}`).set('authorization', owner).expect(204);
+      expectProblem(await t.http.get('/v1/me').set('authorization', token), 401, 'invalid-token');
+    });
+
+    it('never lets a minted candidate token carry the staff roles its person also holds', async () => {
+      const key = await newCandidateKey();
+      const token = await mintCandidateToken(t.http, key.key, 'lms-staff-1');
+      const userId = (await t.http.get('/v1/me').set('authorization', token).expect(200)).body.userId;
+      await t.http.patch(`${orgPath()}/members/${userId}`).set('authorization', owner).send({ roles: ['candidate', 'author'] }).expect(200);
+      expectProblem(await createCourse(t.http, token), 403, 'forbidden');
+      expect((await t.http.get('/v1/me').set('authorization', token).expect(200)).body.roles).toEqual(['candidate']);
+    });
+
+    it('ends the access token with logout, and only that session’s', async () => {
+      const member = await newMember(['author']);
+      const otherDevice = (await t.http.post('/v1/auth/login').send({ email: `member-${memberCount}@tokens.example`, password: 'member-password-1' }).expect(200)).body;
+      await t.http.get('/v1/me').set('authorization', member.bearer).expect(200);
+
+      await t.http.post('/v1/auth/logout').send({ refreshToken: member.refreshToken }).expect(204);
+
+      expectProblem(await t.http.get('/v1/me').set('authorization', member.bearer), 401, 'invalid-token');
+      expectProblem(await createCourse(t.http, member.bearer), 401, 'invalid-token');
+      await t.http.get('/v1/me').set('authorization', `Bearer ${otherDevice.accessToken}`).expect(200);
+    });
+
+    it('ends the access tokens of a session whose refresh token was replayed', async () => {
+      const member = await newMember(['author']);
+      const rotated = (await t.http.post('/v1/auth/refresh').send({ refreshToken: member.refreshToken }).expect(200)).body;
+      await t.http.get('/v1/me').set('authorization', `Bearer ${rotated.accessToken}`).expect(200);
+      await t.http.post('/v1/auth/refresh').send({ refreshToken: member.refreshToken }).expect(401);
+      expectProblem(await t.http.get('/v1/me').set('authorization', `Bearer ${rotated.accessToken}`), 401, 'invalid-token');
+      expectProblem(await t.http.get('/v1/me').set('authorization', member.bearer), 401, 'invalid-token');
+    });
+  });
+});
