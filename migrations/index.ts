@@ -7,6 +7,7 @@ import { Labs1795645074403 } from './1795645074403-Labs.js';
 import { LabTasks1795646091626 } from './1795646091626-LabTasks.js';
 import { MillisecondTimestamps1795643366109 } from './1795643366109-MillisecondTimestamps.js';
 import { Certificates1795643622172 } from './1795643622172-Certificates.js';
+import { AccessChangeNotifications1796000300000 } from './1796000300000-AccessChangeNotifications.js';
 
 // Every migration in order. Listed explicitly rather than globbed so the app, the CLI
 // and the tests (which run from TypeScript) load exactly the same set.
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   Webhooks1795643656378,
   Labs1795645074403,
   LabTasks1795646091626,
+  AccessChangeNotifications1796000300000,
 ];

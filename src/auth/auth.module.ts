@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { AccessChangeListener } from './access-state/access-change-listener.js';
+import { AccessSettlingInterceptor } from './access-state/access-settling.interceptor.js';
+import { AccessStateService } from './access-state/access-state.service.js';
 import { AccessTokenService } from './access-token.service.js';
 import { AuthController } from './auth.controller.js';
 import { GlobalAuthGuard } from './auth.guard.js';
@@ -19,12 +22,15 @@ import { UsersModule } from './users/users.module.js';
   controllers: [AuthController],
   providers: [
     AccessTokenService,
+    AccessChangeListener,
+    AccessStateService,
     RefreshTokensService,
     AuthService,
     FailureLimiter,
     JwtStrategy,
     ApiKeyStrategy,
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: AccessSettlingInterceptor },
   ],
   exports: [AccessTokenService, UsersModule],
 })

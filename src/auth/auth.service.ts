@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
@@ -97,13 +98,14 @@ export class AuthService {
     user: UserEntity,
     membership: MembershipEntity | undefined,
     organizationId: string | null,
-    familyId?: string,
+    familyId: string = randomUUID(),
   ): Promise<TokenPairDto> {
     const accessToken = await this.accessTokens.sign({
       sub: user.id,
       org: organizationId,
       roles: membership?.roles ?? [],
       adm: user.isPlatformAdmin || undefined,
+      sid: familyId,
     });
     const refresh = await this.refreshTokens.issue(manager, user.id, organizationId, familyId);
     return {
