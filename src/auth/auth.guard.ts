@@ -1,37 +1,37 @@
-import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
 import { AppException } from '../common/errors/app.exception.js';
 import type { AuthContext } from './auth-context.js';
 import { AUTH_REQUIREMENTS, type AuthRequirements } from './decorators/authenticated.decorator.js';
 import { IS_PUBLIC } from './decorators/public.decorator.js';
-import { API_KEY_STRATEGY } from './strategies/api-key.strategy.js';
-import { JWT_STRATEGY } from './strategies/jwt.strategy.js';
+import { ApiKeyStrategy } from './strategies/api-key.strategy.js';
+import { JwtStrategy } from './strategies/jwt.strategy.js';
 
 /**
  * Global guard: every route needs credentials unless marked `@Public()`, and then must
- * satisfy the route's `@Authenticated(...)` requirements.
+ * satisfy the route's `@Authenticated(...)` requirements. A bearer token is tried first,
+ * an API key only without one. The strategies are this app's own providers: passport's
+ * process-wide strategy registry let a second app in one process answer for the first.
  */
 @Injectable()
-export class GlobalAuthGuard extends AuthGuard([JWT_STRATEGY, API_KEY_STRATEGY]) {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+export class GlobalAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly bearer: JwtStrategy,
+    private readonly apiKey: ApiKeyStrategy,
+  ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    await super.canActivate(context);
-    const auth = context.switchToHttp().getRequest<{ user: AuthContext }>().user;
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthContext }>();
+    const auth = (await this.bearer.validate(request)) ?? (await this.apiKey.validate(request));
+    if (!auth) throw new AppException('unauthenticated', 'Send a bearer token (Authorization) or an API key (X-Api-Key)');
+    request.user = auth;
     const requirements = this.reflector.getAllAndOverride<AuthRequirements>(AUTH_REQUIREMENTS, targets) ?? {};
     assertRequirements(auth, requirements);
     return true;
-  }
-
-  override handleRequest<T>(error: unknown, user: T): T {
-    if (error) throw error;
-    if (!user) throw new AppException('unauthenticated', 'Send a bearer token (Authorization) or an API key (X-Api-Key)');
-    return user;
   }
 }
 

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { AccessChangeListener } from './access-state/access-change-listener.js';
@@ -18,7 +17,7 @@ import { JwtStrategy } from './strategies/jwt.strategy.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature([RefreshTokenEntity]), UsersModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([RefreshTokenEntity]), UsersModule, OrganizationsModule],
   controllers: [AuthController],
   providers: [
     AccessTokenService,

@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory.js';
+import { AccessChangeListener } from '../../src/auth/access-state/access-change-listener.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { newApprovedQuestions, newCourse } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -30,6 +31,9 @@ describe('hostile tenant: tokens after membership changes', () => {
 
   beforeAll(async () => {
     t = await createTestApp(ENV);
+    // Two apps in one process: each keeps its own port for the whole suite. SuperTest's
+    // listen-per-request would let the kernel hand one app's freed port to the other.
+    await t.app.listen(0, '127.0.0.1');
     owner = `Bearer ${await t.login('owner')}`;
     const author = `Bearer ${await t.login('author')}`;
     const courseId = await newCourse(t, author, ['1']);
@@ -165,6 +169,125 @@ describe('hostile tenant: tokens after membership changes', () => {
       await t.http.post('/v1/auth/refresh').send({ refreshToken: member.refreshToken }).expect(401);
       expectProblem(await t.http.get('/v1/me').set('authorization', `Bearer ${rotated.accessToken}`), 401, 'invalid-token');
       expectProblem(await t.http.get('/v1/me').set('authorization', member.bearer), 401, 'invalid-token');
+    });
+  });
+
+  /**
+   * Two API processes on one database (as two replicas behind a load balancer). Instance
+   * B caches what tokens may do; a change made through A must reach B before the caller's
+   * next request, through PostgreSQL LISTEN/NOTIFY and not through B re-reading.
+   */
+  describe('on two instances sharing one database', () => {
+    let b: NestFastifyApplication;
+    let bHttp: Http;
+
+    beforeAll(async () => {
+      const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: t.databaseUrl, ...ENV });
+      b = await createApp({ config, databaseUrl: t.databaseUrl, clock: t.clock });
+      await b.listen(0, '127.0.0.1');
+      bHttp = request(b.getHttpServer());
+    });
+    afterAll(() => b.close());
+
+    /** A change PostgreSQL announces to no one: triggers do not fire for a replica session. */
+    async function changeSilently(sql: string, params: unknown[]): Promise<void> {
+      const client = new pg.Client({ connectionString: t.databaseUrl });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SET LOCAL session_replication_role = replica');
+        await client.query(sql, params);
+        await client.query('COMMIT');
+      } finally {
+        await client.end();
+      }
+    }
+    const demoteSilently = (member: Member) =>
+      changeSilently(`UPDATE memberships SET roles = '{candidate}' WHERE user_id = $1 AND organization_id = $2`, [member.userId, t.organizationId]);
+
+    it('refuses on B a member removed through A, on the next request', async () => {
+      const author = await newMember(['author']);
+      await createCourse(bHttp, author.bearer).expect(201);
+      await readAnswerKey(bHttp, author.bearer).expect(200);
+
+      await t.http.delete(`${orgPath()}/members/${author.userId}`).set('authorization', owner).expect(204);
+
+      expectProblem(await createCourse(bHttp, author.bearer), 403, 'forbidden');
+      expectProblem(await readAnswerKey(bHttp, author.bearer), 403, 'forbidden');
+    });
+
+    it('follows every role change made through A on B at once, round after round', async () => {
+      const member = await newMember(['author']);
+      const path = `${orgPath()}/members/${member.userId}`;
+      for (let round = 0; round < 10; round += 1) {
+        await readAnswerKey(bHttp, member.bearer).expect(200);
+        await t.http.patch(path).set('authorization', owner).send({ roles: ['candidate'] }).expect(200);
+        expect({ round, status: (await readAnswerKey(bHttp, member.bearer)).status }).toEqual({ round, status: 403 });
+        await t.http.patch(path).set('authorization', owner).send({ roles: ['author'] }).expect(200);
+      }
+    });
+
+    it('ends on B a candidate token whose API key was revoked through A', async () => {
+      const key = await newCandidateKey();
+      const token = await mintCandidateToken(bHttp, key.key, 'lms-two-instances-1');
+      await bHttp.get('/v1/me').set('authorization', token).expect(200);
+
+      await t.http.delete(`${orgPath()}/api-keys/${key.id}`).set('authorization', owner).expect(204);
+
+      expectProblem(await bHttp.get('/v1/me').set('authorization', token), 401, 'invalid-token');
+    });
+
+    it('ends on B an access token whose session was logged out through A', async () => {
+      const member = await newMember(['author']);
+      await bHttp.get('/v1/me').set('authorization', member.bearer).expect(200);
+
+      await t.http.post('/v1/auth/logout').send({ refreshToken: member.refreshToken }).expect(204);
+
+      expectProblem(await bHttp.get('/v1/me').set('authorization', member.bearer), 401, 'invalid-token');
+    });
+
+    it('serves warm requests from its cache, so only the notification (or the cache lifetime) brings a change', async () => {
+      const member = await newMember(['author']);
+      await readAnswerKey(bHttp, member.bearer).expect(200);
+
+      await demoteSilently(member);
+
+      // B did not read the database again; A, which had nothing cached, did.
+      await readAnswerKey(bHttp, member.bearer).expect(200);
+      expectProblem(await readAnswerKey(t.http, member.bearer), 403, 'forbidden');
+      // A notification that was lost is made good by the cache lifetime (30 s by default).
+      t.clock.advance(31_000);
+      expectProblem(await readAnswerKey(bHttp, member.bearer), 403, 'forbidden');
+    });
+
+    it('forgets what it cached when its listening connection drops, and listens again', async () => {
+      const member = await newMember(['author']);
+      await readAnswerKey(bHttp, member.bearer).expect(200);
+      const listener = b.get(AccessChangeListener);
+      const before = listener.status;
+      expect(before).toMatchObject({ listening: true, backendPid: expect.any(Number) });
+
+      await demoteSilently(member);
+      const admin = new pg.Client({ connectionString: t.databaseUrl });
+      await admin.connect();
+      try {
+        await admin.query('SELECT pg_terminate_backend($1)', [before.backendPid]);
+      } finally {
+        await admin.end();
+      }
+      for (let waited = 0; listener.status.sessions === before.sessions && waited < 10_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(listener.status).toMatchObject({ listening: true, sessions: before.sessions + 1 });
+      expect(listener.status.backendPid).not.toBe(before.backendPid);
+
+      // The silent change was not announced, yet B no longer trusts what it had cached.
+      expectProblem(await readAnswerKey(bHttp, member.bearer), 403, 'forbidden');
+      // And the new connection hears changes again.
+      await t.http.patch(`${orgPath()}/members/${member.userId}`).set('authorization', owner).send({ roles: ['author'] }).expect(200);
+      await readAnswerKey(bHttp, member.bearer).expect(200);
+      await t.http.delete(`${orgPath()}/members/${member.userId}`).set('authorization', owner).expect(204);
+      expectProblem(await readAnswerKey(bHttp, member.bearer), 403, 'forbidden');
     });
   });
 });
