@@ -10,13 +10,13 @@ import { DATABASE_URL } from '../../database/database.module.js';
 export const ACCESS_CHANGES_CHANNEL = 'kubequiz_access_changes';
 const FENCE_PREFIX = 'fence:';
 const FENCE_TIMEOUT_MS = 2000;
+const CONNECT_TIMEOUT_MS = 5000;
 const RECONNECT_FIRST_MS = 250;
 const RECONNECT_MAX_MS = 30_000;
 
 /** Told about every change, and about every time changes may have been missed. */
 export interface AccessChangeSubscriber {
   invalidate(key: string): void;
-  clear(): void;
   startRemembering(): void;
   stopRemembering(): void;
 }
@@ -76,33 +76,34 @@ export class AccessChangeListener implements OnApplicationBootstrap, OnApplicati
    * Resolves once this process has received every access change committed before the
    * call: it notifies a fence through the same channel and waits for it to come back, and
    * notifications arrive in commit order. Routes that change access await it before they
-   * answer, so the caller's next request meets the change. If the fence does not come
-   * back in time, the cache is cleared instead.
+   * answer, so the caller's next request meets the change. A fence that does not come
+   * back in time puts the feed in doubt: the connection is dropped (forgetting the cache)
+   * and opened again.
    */
   async settled(): Promise<void> {
     const client = this.client;
     if (!this.listening || !client) return;
     const id = randomUUID();
-    let timer: NodeJS.Timeout | undefined;
-    const echoed = new Promise<boolean>((resolve) => {
-      this.fences.set(id, () => resolve(true));
-      timer = setTimeout(() => resolve(false), FENCE_TIMEOUT_MS);
-    });
-    try {
-      await client.query('SELECT pg_notify($1, $2)', [ACCESS_CHANGES_CHANNEL, `${FENCE_PREFIX}${id}`]);
-      if (!(await echoed)) this.forEachSubscriber((s) => s.clear());
-    } catch {
-      this.forEachSubscriber((s) => s.clear());
-    } finally {
-      clearTimeout(timer);
-      this.fences.delete(id);
-    }
+    let release!: (echoed: boolean) => void;
+    const echoed = new Promise<boolean>((resolve) => (release = resolve));
+    this.fences.set(id, () => release(true));
+    const timer = setTimeout(() => release(false), FENCE_TIMEOUT_MS);
+    client.query('SELECT pg_notify($1, $2)', [ACCESS_CHANGES_CHANNEL, `${FENCE_PREFIX}${id}`]).catch(() => release(false));
+    const ok = await echoed;
+    clearTimeout(timer);
+    this.fences.delete(id);
+    if (!ok) this.lost(client, new Error(`no echo of an access-change fence within ${FENCE_TIMEOUT_MS} ms`));
   }
 
   private async connect(): Promise<void> {
     this.reconnectTimer = null;
     if (this.stopping) return;
-    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'kubequiz-access-listener', keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.databaseUrl,
+      application_name: 'kubequiz-access-listener',
+      keepAlive: true,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
     client.on('notification', (message) => {
       if (message.channel === ACCESS_CHANGES_CHANNEL && message.payload) this.received(message.payload);
     });

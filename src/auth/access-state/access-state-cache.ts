@@ -53,10 +53,6 @@ export class AccessStateCache {
     this.entries.clear();
   }
 
-  clear(): void {
-    this.entries.clear();
-  }
-
   get size(): number {
     return this.entries.size;
   }
