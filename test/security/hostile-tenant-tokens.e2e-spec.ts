@@ -170,6 +170,25 @@ describe('hostile tenant: tokens after membership changes', () => {
       expectProblem(await t.http.get('/v1/me').set('authorization', `Bearer ${rotated.accessToken}`), 401, 'invalid-token');
       expectProblem(await t.http.get('/v1/me').set('authorization', member.bearer), 401, 'invalid-token');
     });
+
+    it('follows changes made straight in the database too: the triggers announce them, cascades included', async () => {
+      const admin = `Bearer ${await t.login('admin')}`;
+      const member = await newMember(['author']);
+      await t.http.get('/v1/me').set('authorization', member.bearer).expect(200);
+      await t.http.get(`${orgPath()}/members`).set('authorization', admin).expect(200);
+      const database = new pg.Client({ connectionString: t.databaseUrl });
+      await database.connect();
+      try {
+        await database.query(`UPDATE users SET is_platform_admin = false WHERE email = 'admin@demo.kubequiz.local'`);
+        await database.query('DELETE FROM users WHERE id = $1', [member.userId]);
+      } finally {
+        await database.end();
+      }
+      // No route made these changes, so wait here as a route would before answering.
+      await t.app.get(AccessChangeListener).settled();
+      expectProblem(await t.http.get(`${orgPath()}/members`).set('authorization', admin), 403, 'forbidden');
+      expectProblem(await t.http.get('/v1/me').set('authorization', member.bearer), 401, 'invalid-token');
+    });
   });
 
   /**
