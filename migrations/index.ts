@@ -9,6 +9,7 @@ import { MillisecondTimestamps1795643366109 } from './1795643366109-MillisecondT
 import { Certificates1795643622172 } from './1795643622172-Certificates.js';
 import { QuestionUse1796000200000 } from './1796000200000-QuestionUse.js';
 import { InstanceSecrets1796000600000 } from './1796000600000-InstanceSecrets.js';
+import { AccessChangeNotifications1796000300000 } from './1796000300000-AccessChangeNotifications.js';
 
 // Every migration in order. Listed explicitly rather than globbed so the app, the CLI
 // and the tests (which run from TypeScript) load exactly the same set.
@@ -26,4 +27,5 @@ export const MIGRATIONS: Function[] = [
   LabTasks1795646091626,
   QuestionUse1796000200000,
   InstanceSecrets1796000600000,
+  AccessChangeNotifications1796000300000,
 ];

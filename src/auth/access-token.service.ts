@@ -3,12 +3,19 @@ import { jwtVerify, SignJWT } from 'jose';
 import { AppConfig } from '../config/app-config.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { Clock } from '../common/time/clock.js';
+import { AccessStateService } from './access-state/access-state.service.js';
 import type { AccessTokenClaims, AuthContext } from './auth-context.js';
 
 const ISSUER = 'kubequiz';
 const AUDIENCE = 'kubequiz-api';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const optionalUuid = (value: unknown): string | undefined => (typeof value === 'string' && UUID.test(value) ? value : undefined);
 
-/** Short-lived access JWTs (HS256): verified on every request without a database read. */
+/**
+ * Short-lived access JWTs (HS256). The signature is checked locally; what a token may
+ * still do is then read from the access state, cached per process and invalidated across
+ * processes whenever a membership, session or API key changes.
+ */
 @Injectable()
 export class AccessTokenService {
   private readonly key: Uint8Array;
@@ -16,6 +23,7 @@ export class AccessTokenService {
   constructor(
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly accessState: AccessStateService,
   ) {
     this.key = new TextEncoder().encode(config.JWT_SECRET);
   }
@@ -41,13 +49,15 @@ export class AccessTokenService {
         algorithms: ['HS256'],
         currentDate: this.clock.now(),
       });
-      if (payload.typ !== 'access' || typeof payload.sub !== 'string') throw new Error('not an access token');
+      const sub = optionalUuid(payload.sub);
+      if (payload.typ !== 'access' || !sub) throw new Error('not an access token');
       return {
-        sub: payload.sub,
-        org: typeof payload.org === 'string' ? payload.org : null,
+        sub,
+        org: optionalUuid(payload.org) ?? null,
         roles: Array.isArray(payload.roles) ? (payload.roles as AccessTokenClaims['roles']) : [],
         adm: payload.adm === true,
-        act: typeof payload.act === 'string' ? payload.act : undefined,
+        sid: optionalUuid(payload.sid),
+        act: optionalUuid(payload.act),
       };
     } catch {
       throw new AppException('invalid-token', 'The access token is invalid or has expired');
@@ -55,22 +65,13 @@ export class AccessTokenService {
   }
 
   /**
-   * The caller behind an `Authorization: Bearer …` header: null without one, 401 for a bad
-   * token. Shared by the guard's strategy and the public routes that accept an optional caller.
+   * The caller behind an `Authorization: Bearer …` header, as they stand now: null without
+   * one, 401 for a bad token or one whose session or minting key has ended. Shared by the
+   * guard's strategy and the public routes that accept an optional caller.
    */
   async authenticate(authorization: string | undefined): Promise<AuthContext | null> {
     const match = authorization ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
     if (!match) return null;
-    const claims = await this.verify(match[1]!);
-    return {
-      kind: 'user',
-      userId: claims.sub,
-      organizationId: claims.org,
-      roles: claims.roles,
-      isPlatformAdmin: claims.adm === true,
-      apiKeyId: null,
-      scopes: [],
-      actingApiKeyId: claims.act,
-    };
+    return this.accessState.resolve(await this.verify(match[1]!));
   }
 }

@@ -15,11 +15,18 @@ export interface AuthContext {
   actingApiKeyId?: string;
 }
 
+/**
+ * What an access token says. Only `sub`, `org`, `sid` and `act` are trusted as such: the
+ * roles and `adm` record what held at issue time, and what the token may do is decided
+ * per request from the current membership (auth/access-state).
+ */
 export interface AccessTokenClaims {
   sub: string;
   org: string | null;
   roles: Role[];
   adm?: boolean;
-  /** API key that minted a candidate token. */
+  /** The sign-in session (refresh-token family) of a person's token; logout ends it. */
+  sid?: string;
+  /** API key that minted a candidate token; revoking the key ends the token. */
   act?: string;
 }

@@ -7,6 +7,7 @@ import type { AuthContext } from './auth-context.js';
 import { AuthService } from './auth.service.js';
 import { Auth } from './decorators/auth.decorator.js';
 import { Authenticated } from './decorators/authenticated.decorator.js';
+import { ChangesAccess } from './decorators/changes-access.decorator.js';
 import { Public } from './decorators/public.decorator.js';
 import { CandidateTokenDto, LoginDto, MeDto, RefreshDto, TokenPairDto } from './dto/auth.dto.js';
 
@@ -27,8 +28,12 @@ export class AuthController {
 
   @Post('auth/refresh')
   @Public()
+  @ChangesAccess()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for a new pair (the old one is used up)' })
+  @ApiOperation({
+    summary: 'Exchange a refresh token for a new pair (the old one is used up)',
+    description: 'Presenting a used refresh token again ends its whole session, access tokens included.',
+  })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblems(401, 422)
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
@@ -37,8 +42,9 @@ export class AuthController {
 
   @Post('auth/logout')
   @Public()
+  @ChangesAccess()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke the session the refresh token belongs to' })
+  @ApiOperation({ summary: 'Revoke the session the refresh token belongs to', description: 'Access tokens of the session stop working on their next request.' })
   @ApiNoContentResponse()
   @ApiProblems(401, 422)
   async logout(@Body() dto: RefreshDto): Promise<void> {

@@ -1,48 +1,46 @@
-import { Injectable, type ExecutionContext } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from '../common/errors/app.exception.js';
 import type { AuthContext } from './auth-context.js';
 import { AUTH_REQUIREMENTS, type AuthRequirements } from './decorators/authenticated.decorator.js';
 import { IS_PUBLIC, PUBLIC_UNLIMITED } from './decorators/public.decorator.js';
 import { PublicRateLimit } from './public-rate-limit.js';
-import { API_KEY_STRATEGY } from './strategies/api-key.strategy.js';
-import { JWT_STRATEGY } from './strategies/jwt.strategy.js';
+import { ApiKeyStrategy } from './strategies/api-key.strategy.js';
+import { JwtStrategy } from './strategies/jwt.strategy.js';
 
 /**
  * Global guard: every route needs credentials unless marked `@Public()` (then it counts
  * against the caller's public budget instead), and must satisfy `@Authenticated(...)`.
+ * A bearer token is tried first, an API key only without one. The strategies are this
+ * app's own providers: passport's process-wide strategy registry let a second app in one
+ * process answer for the first.
  */
 @Injectable()
-export class GlobalAuthGuard extends AuthGuard([JWT_STRATEGY, API_KEY_STRATEGY]) {
+export class GlobalAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly publicRateLimit: PublicRateLimit,
-  ) {
-    super();
-  }
+    private readonly bearer: JwtStrategy,
+    private readonly apiKey: ApiKeyStrategy,
+  ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
+    const http = context.switchToHttp();
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
       if (!this.reflector.getAllAndOverride<boolean>(PUBLIC_UNLIMITED, targets)) {
-        const http = context.switchToHttp();
         await this.publicRateLimit.enforce(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
       }
       return true;
     }
-    await super.canActivate(context);
-    const auth = context.switchToHttp().getRequest<{ user: AuthContext }>().user;
+    const request = http.getRequest<FastifyRequest & { user?: AuthContext }>();
+    const auth = (await this.bearer.validate(request)) ?? (await this.apiKey.validate(request));
+    if (!auth) throw new AppException('unauthenticated', 'Send a bearer token (Authorization) or an API key (X-Api-Key)');
+    request.user = auth;
     const requirements = this.reflector.getAllAndOverride<AuthRequirements>(AUTH_REQUIREMENTS, targets) ?? {};
     assertRequirements(auth, requirements);
     return true;
-  }
-
-  override handleRequest<T>(error: unknown, user: T): T {
-    if (error) throw error;
-    if (!user) throw new AppException('unauthenticated', 'Send a bearer token (Authorization) or an API key (X-Api-Key)');
-    return user;
   }
 }
 

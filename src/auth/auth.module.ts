@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { AccessChangeListener } from './access-state/access-change-listener.js';
+import { AccessSettlingInterceptor } from './access-state/access-settling.interceptor.js';
+import { AccessStateService } from './access-state/access-state.service.js';
 import { AccessTokenService } from './access-token.service.js';
 import { AuthController } from './auth.controller.js';
 import { GlobalAuthGuard } from './auth.guard.js';
@@ -16,10 +18,12 @@ import { JwtStrategy } from './strategies/jwt.strategy.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature([RefreshTokenEntity]), UsersModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([RefreshTokenEntity]), UsersModule, OrganizationsModule],
   controllers: [AuthController],
   providers: [
     AccessTokenService,
+    AccessChangeListener,
+    AccessStateService,
     RefreshTokensService,
     AuthService,
     FailureLimiter,
@@ -27,6 +31,7 @@ import { UsersModule } from './users/users.module.js';
     JwtStrategy,
     ApiKeyStrategy,
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: AccessSettlingInterceptor },
   ],
   exports: [AccessTokenService, UsersModule],
 })

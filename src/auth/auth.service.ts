@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { AppException } from '../common/errors/app.exception.js';
@@ -99,13 +100,14 @@ export class AuthService {
     user: UserEntity,
     membership: MembershipEntity | undefined,
     organizationId: string | null,
-    familyId?: string,
+    familyId: string = randomUUID(),
   ): Promise<TokenPairDto> {
     const accessToken = await this.accessTokens.sign({
       sub: user.id,
       org: organizationId,
       roles: membership?.roles ?? [],
       adm: user.isPlatformAdmin || undefined,
+      sid: familyId,
     });
     const refresh = await this.refreshTokens.issue(manager, user.id, organizationId, familyId);
     return {

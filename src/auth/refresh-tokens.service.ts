@@ -8,6 +8,12 @@ import { AppException } from '../common/errors/app.exception.js';
 import { Clock } from '../common/time/clock.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 
+/** A sign-in session: one rotation family of refresh tokens and the access tokens issued with it. */
+export interface SessionStanding {
+  userId: string;
+  revoked: boolean;
+}
+
 export interface IssuedRefreshToken {
   token: string;
   record: RefreshTokenEntity;
@@ -78,6 +84,17 @@ export class RefreshTokensService {
     const token = await this.dataSource.getRepository(RefreshTokenEntity).findOneBy({ id });
     if (!token || !sameHash(token.tokenHash, sha256(secret))) throw this.invalid();
     await this.revokeFamily(this.dataSource.manager, token.familyId);
+  }
+
+  /** Families are revoked as a whole (logout, replay), so one revoked row ends the session. */
+  async findSession(familyId: string): Promise<SessionStanding | null> {
+    const rows: Array<{ user_id: string; revoked: boolean }> = await this.dataSource.query(
+      `SELECT user_id, bool_or(revoked_at IS NOT NULL) AS revoked
+         FROM refresh_tokens WHERE family_id = $1 GROUP BY user_id`,
+      [familyId],
+    );
+    const row = rows[0];
+    return row ? { userId: row.user_id, revoked: row.revoked } : null;
   }
 
   private invalid(): AppException {

@@ -105,6 +105,18 @@ export class AppConfig {
   @Min(30)
   CANDIDATE_TOKEN_TTL_SECONDS = 3600;
 
+  /**
+   * How long a process may remember what a token may do (membership roles, session and
+   * API-key standing) without hearing of a change. Changes are pushed to every process at
+   * once through PostgreSQL LISTEN/NOTIFY; this bound only matters if a notification is
+   * lost without the connection dropping. 0 reads the database on every request.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  ACCESS_CACHE_TTL_SECONDS = 30;
+
   /** Encrypts secrets at rest (cluster kubeconfigs, issuer signing keys). Same rules as JWT_SECRET. */
   @IsString()
   @MinLength(16)

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/decorators/auth.decorator.js';
 import { Authenticated } from '../auth/decorators/authenticated.decorator.js';
+import { ChangesAccess } from '../auth/decorators/changes-access.decorator.js';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { PageQueryDto } from '../common/pagination/page.js';
@@ -50,7 +51,8 @@ export class AccessManagementController {
   @Delete('organizations/:organizationId/api-keys/:keyId')
   @HttpCode(204)
   @Authenticated({ roles: ['owner'] })
-  @ApiOperation({ summary: 'Revoke an API key' })
+  @ChangesAccess()
+  @ApiOperation({ summary: 'Revoke an API key', description: 'The key and every candidate token it minted stop working on their next request.' })
   @ApiNoContentResponse()
   @ApiProblems(404)
   async revokeApiKey(
@@ -76,6 +78,7 @@ export class AccessManagementController {
 
   @Post('invitations/accept')
   @Public()
+  @ChangesAccess()
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept an invitation (creates the account if needed)' })
   @ApiOkResponse({ type: AcceptedInvitationDto })

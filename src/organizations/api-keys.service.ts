@@ -9,7 +9,14 @@ import { decodeCursor, toPage, type Page, type PageQueryDto } from '../common/pa
 import { Clock } from '../common/time/clock.js';
 import { ApiKeyEntity } from './entities/api-key.entity.js';
 import { assertOrganizationAccess } from './organization-access.js';
+import type { ApiKeyScope } from './roles.js';
 import { toApiKeyDto, type ApiKeyDto, type CreateApiKeyDto, type CreatedApiKeyDto } from './dto/api-key.dto.js';
+
+export interface ApiKeyStanding {
+  organizationId: string;
+  scopes: ApiKeyScope[];
+  revoked: boolean;
+}
 
 const KEY_FORMAT = /^(kq_[0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 /** Writing lastUsedAt on every call would turn each read into a write; once a minute is enough. */
@@ -62,6 +69,12 @@ export class ApiKeysService {
       const exists = await this.keys.existsBy({ id, organizationId });
       if (!exists) throw AppException.notFound('API key', id);
     }
+  }
+
+  /** Whether a key still stands, for the tokens it minted; null once it is deleted. */
+  async findStanding(id: string): Promise<ApiKeyStanding | null> {
+    const key = await this.keys.findOne({ where: { id }, select: { organizationId: true, scopes: true, revokedAt: true } });
+    return key ? { organizationId: key.organizationId, scopes: key.scopes, revoked: key.revokedAt !== null } : null;
   }
 
   /** Resolves a presented key to its live record, or null. Never throws on bad input. */

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/decorators/auth.decorator.js';
 import { Authenticated } from '../auth/decorators/authenticated.decorator.js';
+import { ChangesAccess } from '../auth/decorators/changes-access.decorator.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { ExternalIdPipe } from '../common/validation/external-id.pipe.js';
 import { UuidParamPipe } from '../common/validation/uuid-param.pipe.js';
@@ -17,6 +18,7 @@ export class CandidatesController {
 
   @Put(':externalId')
   @Authenticated({ roles: ['owner', 'examiner'], scopes: ['candidates:write'] })
+  @ChangesAccess()
   @ApiOperation({
     summary: 'Create or update a candidate by the LMS id',
     description: 'Idempotent. Answers 201 when the candidate is new, 200 when it existed. The email cannot change.',

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/decorators/auth.decorator.js';
 import { Authenticated } from '../auth/decorators/authenticated.decorator.js';
+import { ChangesAccess } from '../auth/decorators/changes-access.decorator.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { PageQueryDto } from '../common/pagination/page.js';
 import { UuidParamPipe } from '../common/validation/uuid-param.pipe.js';
@@ -64,7 +65,8 @@ export class OrganizationsController {
 
   @Patch(':organizationId/members/:userId')
   @Authenticated({ roles: ['owner'], platformAdmin: true })
-  @ApiOperation({ summary: "Replace a member's roles" })
+  @ChangesAccess()
+  @ApiOperation({ summary: "Replace a member's roles", description: "Takes effect on the member's next request, tokens already issued included." })
   @ApiOkResponse({ type: MemberDto })
   @ApiProblems(404, 409, 422)
   updateRoles(
@@ -79,7 +81,11 @@ export class OrganizationsController {
   @Delete(':organizationId/members/:userId')
   @HttpCode(204)
   @Authenticated({ roles: ['owner'], platformAdmin: true })
-  @ApiOperation({ summary: 'Remove a member from the organization' })
+  @ChangesAccess()
+  @ApiOperation({
+    summary: 'Remove a member from the organization',
+    description: "Takes effect on the member's next request: tokens already issued no longer act in the organization.",
+  })
   @ApiNoContentResponse()
   @ApiProblems(404, 409)
   async remove(

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { PassportStrategy } from '@nestjs/passport';
-import { Strategy } from 'passport-custom';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config.js';
 import { AppException } from '../../common/errors/app.exception.js';
@@ -8,23 +6,21 @@ import { ApiKeysService } from '../../organizations/api-keys.service.js';
 import type { AuthContext } from '../auth-context.js';
 import { FailureLimiter } from '../failure-limiter.js';
 
-export const API_KEY_STRATEGY = 'api-key';
 export const API_KEY_HEADER = 'x-api-key';
 
 /** `X-Api-Key: kq_…` for integrations. Wrong keys count against the client's address. */
 @Injectable()
-export class ApiKeyStrategy extends PassportStrategy(Strategy, API_KEY_STRATEGY) {
+export class ApiKeyStrategy {
   constructor(
     private readonly apiKeys: ApiKeysService,
     private readonly limiter: FailureLimiter,
     private readonly config: AppConfig,
-  ) {
-    super();
-  }
+  ) {}
 
-  async validate(request: FastifyRequest): Promise<AuthContext | false> {
+  /** Null without the header; 401 for a wrong or revoked key. */
+  async validate(request: FastifyRequest): Promise<AuthContext | null> {
     const presented = request.headers[API_KEY_HEADER];
-    if (presented === undefined) return false;
+    if (presented === undefined) return null;
     const limiterKey = `api-key:${request.ip}`;
     this.limiter.assertAllowed(limiterKey, this.config.API_KEY_FAILURES_PER_MINUTE);
     const key = typeof presented === 'string' ? await this.apiKeys.authenticate(presented) : null;

@@ -10,6 +10,12 @@ export interface UserProfile {
   memberships: Array<{ organizationId: string; organizationName: string; roles: Role[] }>;
 }
 
+/** What a person may currently do: platform administration and roles per organisation. */
+export interface PersonStanding {
+  isPlatformAdmin: boolean;
+  rolesByOrganization: Record<string, Role[]>;
+}
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -47,6 +53,21 @@ export class UsersService {
       );
     const row = rows[0];
     return row ? { email: row.email, displayName: row.display_name, memberships: row.memberships } : null;
+  }
+
+  /** Read on every authenticated request that misses the access cache: one round trip. */
+  async findStanding(id: string): Promise<PersonStanding | null> {
+    const rows: Array<{ is_platform_admin: boolean; roles: Record<string, Role[]> }> = await this.users.query(
+      `SELECT u.is_platform_admin,
+              COALESCE(json_object_agg(m.organization_id, m.roles) FILTER (WHERE m.id IS NOT NULL), '{}') AS roles
+         FROM users u
+         LEFT JOIN memberships m ON m.user_id = u.id
+        WHERE u.id = $1
+        GROUP BY u.id`,
+      [id],
+    );
+    const row = rows[0];
+    return row ? { isPlatformAdmin: row.is_platform_admin, rolesByOrganization: row.roles } : null;
   }
 
   findByEmail(email: string, manager?: EntityManager): Promise<UserEntity | null> {
