@@ -84,7 +84,7 @@ async function start(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase
   const notice = options.onNotice ?? log;
   const user = isRoot() ? await postgresSystemUser() : undefined;
   let binaries = options.binariesDir ? resolve(options.binariesDir) : await packagedBinaries();
-  if (!fs.existsSync(join(binaries, 'bin', 'postgres'))) {
+  if (!fs.existsSync(program(binaries, 'postgres'))) {
     throw new EmbeddedDatabaseError(`The PostgreSQL programs are missing from ${binaries}; reinstall the dependencies with npm ci, or set DATABASE_URL.`);
   }
   const runtimeRoot = lazy(() => reachableRuntimeRoot(user!, options.runtimeDir));
@@ -95,12 +95,7 @@ async function start(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase
   const spawnAs = { ...(user ?? {}), cwd: binaries, env: ENGLISH };
   if (!fs.existsSync(join(dataDir, 'PG_VERSION'))) await initialise(binaries, dataDir, user, spawnAs, log);
   const server = await launch(binaries, dataDir, port, spawnAs, log);
-  const stopOnExit = () => server.kill('SIGINT');
-  process.once('exit', stopOnExit);
-  const stop = async () => {
-    process.removeListener('exit', stopOnExit);
-    await stopServer(server);
-  };
+  const stop = () => stopServer(server);
   try {
     await createDatabase(port, options.database, dataDir);
   } catch (error) {
@@ -108,6 +103,10 @@ async function start(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase
     throw error;
   }
   return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`, dataDir, stop };
+}
+
+function program(binaries: string, name: 'postgres' | 'initdb'): string {
+  return join(binaries, 'bin', platform() === 'win32' ? `${name}.exe` : name);
 }
 
 function isRoot(): boolean {
@@ -212,7 +211,7 @@ function stageBinaries(source: string, runtimeRoot: string): string {
   const version = readPackageVersion(source);
   const digest = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 12);
   const target = join(runtimeRoot, `postgres-${version}-${digest}`);
-  if (fs.existsSync(join(target, 'bin', 'postgres'))) return target;
+  if (fs.existsSync(program(target, 'postgres'))) return target;
   const partial = `${target}.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     fs.mkdirSync(partial, { mode: 0o755 });
@@ -226,7 +225,7 @@ function stageBinaries(source: string, runtimeRoot: string): string {
     fs.renameSync(partial, target);
   } catch (error) {
     fs.rmSync(partial, { recursive: true, force: true });
-    if (!fs.existsSync(join(target, 'bin', 'postgres'))) throw error;
+    if (!fs.existsSync(program(target, 'postgres'))) throw error;
   }
   return target;
 }
@@ -354,7 +353,7 @@ async function initialise(binaries: string, dataDir: string, user: SystemUser | 
   const passwordFile = join(dirname(dataDir), `.kubequiz-pg-password-${randomBytes(6).toString('hex')}`);
   fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
   if (user) fs.chownSync(passwordFile, user.uid, user.gid);
-  const initdb = join(binaries, 'bin', 'initdb');
+  const initdb = program(binaries, 'initdb');
   try {
     const args = ['-D', dataDir, '-U', USER, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'];
     // The built-in C.UTF-8 provider sorts and case-maps Unicode the same on every machine,
@@ -386,11 +385,15 @@ function runToEnd(file: string, args: string[], spawnAs: SpawnAs, log: (message:
 }
 
 function launch(binaries: string, dataDir: string, port: number, spawnAs: SpawnAs, log: (message: string) => void): Promise<ChildProcess> {
-  const postgres = join(binaries, 'bin', 'postgres');
+  const postgres = program(binaries, 'postgres');
   // TCP on loopback only; no Unix socket, whose lock file in /tmp may belong to someone else.
   const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
   return new Promise((ready, reject) => {
     const server = spawn(postgres, args, { ...spawnAs, stdio: ['ignore', 'ignore', 'pipe'] });
+    // However this process ends, the server must not outlive it (signal handlers call exit).
+    const stopOnExit = () => server.kill('SIGINT');
+    process.once('exit', stopOnExit);
+    server.once('exit', () => process.removeListener('exit', stopOnExit));
     let output = '';
     let started = false;
     const timer = setTimeout(() => {
