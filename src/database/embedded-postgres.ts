@@ -43,6 +43,7 @@ interface SystemUser {
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+const STAGING = '.kubequiz-initdb';
 const READY = 'database system is ready to accept connections';
 const READY_TIMEOUT_MS = 120_000;
 /** Postgres messages are parsed, so they must be in English whatever the machine's locale. */
@@ -270,11 +271,13 @@ function hasDatabase(dir: string): boolean {
 }
 
 function isEmptyOrMissing(dir: string): boolean {
-  return !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
+  const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  return names.length === 0 || (names.includes(STAGING) && !names.includes('PG_VERSION'));
 }
 
 function ownDataDir(dir: string): string {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!hasDatabase(dir) && !isEmptyOrMissing(dir)) throw notADatabase(dir);
   return dir;
 }
 
@@ -348,30 +351,40 @@ function portTaken(port: number): string {
 
 type SpawnAs = Partial<SystemUser> & { cwd: string; env: NodeJS.ProcessEnv };
 
+/**
+ * initdb works in a folder inside the data folder, and the result moves up with PG_VERSION
+ * last: a first start interrupted half-way leaves no half database that looks whole, only
+ * the staging folder, which marks everything beside it as ours to clear (isEmptyOrMissing).
+ */
 async function initialise(binaries: string, dataDir: string, user: SystemUser | undefined, spawnAs: SpawnAs, log: (message: string) => void): Promise<void> {
-  // The password file sits beside the data folder, where the server's user can read it.
-  const passwordFile = join(dirname(dataDir), `.kubequiz-pg-password-${randomBytes(6).toString('hex')}`);
+  for (const name of fs.readdirSync(dataDir)) fs.rmSync(join(dataDir, name), { recursive: true, force: true });
+  const staging = join(dataDir, STAGING);
+  const passwordFile = join(dataDir, '.kubequiz-pg-password');
+  fs.mkdirSync(staging, { mode: 0o700 });
   fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
-  if (user) fs.chownSync(passwordFile, user.uid, user.gid);
-  const initdb = program(binaries, 'initdb');
+  if (user) for (const path of [staging, passwordFile]) fs.chownSync(path, user.uid, user.gid);
+  const args = ['-D', staging, '-U', USER, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'];
+  // The built-in C.UTF-8 provider sorts and case-maps Unicode the same on every machine,
+  // whatever locales the operating system has installed.
+  args.push('--locale-provider=builtin', '--builtin-locale=C.UTF-8');
   try {
-    const args = ['-D', dataDir, '-U', USER, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'];
-    // The built-in C.UTF-8 provider sorts and case-maps Unicode the same on every machine,
-    // whatever locales the operating system has installed.
-    args.push('--locale-provider=builtin', '--builtin-locale=C.UTF-8');
-    const { code, output } = await runToEnd(initdb, args, spawnAs, log);
-    if (code !== 0) {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      throw new EmbeddedDatabaseError(`Creating a new PostgreSQL database in ${dataDir} failed: ${summary(output)}.`);
-    }
+    const { code, output } = await runToEnd(program(binaries, 'initdb'), args, spawnAs, log);
+    if (code !== 0) throw new EmbeddedDatabaseError(`Creating a new PostgreSQL database in ${dataDir} failed: ${summary(output)}.`);
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
   } finally {
     fs.rmSync(passwordFile, { force: true });
   }
+  const names = fs.readdirSync(staging).sort((a, b) => Number(a === 'PG_VERSION') - Number(b === 'PG_VERSION'));
+  for (const name of names) fs.renameSync(join(staging, name), join(dataDir, name));
+  fs.rmdirSync(staging);
 }
 
 function runToEnd(file: string, args: string[], spawnAs: SpawnAs, log: (message: string) => void): Promise<{ code: number | null; output: string }> {
   return new Promise((done, reject) => {
     const child = spawn(file, args, { ...spawnAs, stdio: ['ignore', 'pipe', 'pipe'] });
+    stopWithThisProcess(child);
     let output = '';
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
@@ -384,16 +397,20 @@ function runToEnd(file: string, args: string[], spawnAs: SpawnAs, log: (message:
   });
 }
 
+/** However this process ends (signal handlers call exit), the child must not outlive it. */
+function stopWithThisProcess(child: ChildProcess): void {
+  const stop = () => child.kill('SIGINT');
+  process.once('exit', stop);
+  child.once('exit', () => process.removeListener('exit', stop));
+}
+
 function launch(binaries: string, dataDir: string, port: number, spawnAs: SpawnAs, log: (message: string) => void): Promise<ChildProcess> {
   const postgres = program(binaries, 'postgres');
   // TCP on loopback only; no Unix socket, whose lock file in /tmp may belong to someone else.
   const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
   return new Promise((ready, reject) => {
     const server = spawn(postgres, args, { ...spawnAs, stdio: ['ignore', 'ignore', 'pipe'] });
-    // However this process ends, the server must not outlive it (signal handlers call exit).
-    const stopOnExit = () => server.kill('SIGINT');
-    process.once('exit', stopOnExit);
-    server.once('exit', () => process.removeListener('exit', stopOnExit));
+    stopWithThisProcess(server);
     let output = '';
     let started = false;
     const timer = setTimeout(() => {

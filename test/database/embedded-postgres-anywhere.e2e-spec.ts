@@ -172,6 +172,20 @@ describe('failures of the embedded database, each told in one sentence', () => {
     expect(fs.readFileSync(join(cluttered, 'notes.txt'), 'utf8')).toBe('mine');
   });
 
+  it('finishes a first start that was interrupted while the database was being created', async () => {
+    const interrupted = join(parent, 'interrupted');
+    // What a kill during initdb leaves: the staging folder and some files already moved up.
+    fs.mkdirSync(join(interrupted, '.kubequiz-initdb', 'global'), { recursive: true });
+    fs.mkdirSync(join(interrupted, 'base'));
+    const database = await startEmbeddedPostgres({ dataDir: interrupted, port: 0, database: 'kq_interrupted' });
+    try {
+      expect(await query(database.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      expect(fs.existsSync(join(interrupted, '.kubequiz-initdb'))).toBe(false);
+    } finally {
+      await database.stop();
+    }
+  }, 120_000);
+
   it('says the binaries are missing instead of crashing on spawn', async () => {
     const empty = openTempFolder('kq-no-binaries-');
     try {
