@@ -1,6 +1,6 @@
 // Jest loads this file outside its module transform, so it imports packages only, and the
 // embedded server through createRequire (that file is self-contained for this reason).
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ export default async function globalSetup(): Promise<void> {
     const load = createRequire(import.meta.url);
     const { startEmbeddedPostgres } = load('../../src/database/embedded-postgres.ts') as EmbeddedPostgresModule;
     const parent = mkdtempSync(join(tmpdir(), 'kubequiz-test-pg-'));
+    chmodSync(parent, 0o755); // mkdtemp makes it 0700; as root the postgres user must pass through
     const embedded = await startEmbeddedPostgres({ dataDir: join(parent, 'data'), port: 0, database: 'postgres' });
     (globalThis as Record<string, unknown>).__KQ_EMBEDDED_PG__ = { parent, embedded };
     serverUrl = embedded.url;
