@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       JWT_SECRET: 'a-real-secret-value',
       SECRETS_ENCRYPTION_KEY: 'another-real-secret-value',
       DATABASE_URL: 'postgres://u@db:5432/kq',
+      PUBLIC_BASE_URL: 'https://quiz.example.com',
     });
     expect(config.seedOnStart).toBe(false);
   });
@@ -84,6 +85,46 @@ describe('loadConfig', () => {
     expect(loadConfig({}).PUBLIC_RATE_LIMIT_PER_MINUTE).toBe(300);
     expect(loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '50' }).PUBLIC_RATE_LIMIT_PER_MINUTE).toBe(50);
     expect(() => loadConfig({ PUBLIC_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/PUBLIC_RATE_LIMIT_PER_MINUTE/);
+  });
+
+  describe('PUBLIC_BASE_URL', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-real-secret-value',
+      SECRETS_ENCRYPTION_KEY: 'another-real-secret-value',
+      DATABASE_URL: 'postgres://u@db:5432/kq',
+    };
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigValidationError).problems;
+      }
+    };
+
+    it('is required in production, because credentials and QR codes carry it', () => {
+      expect(problemsOf(production)).toEqual([
+        'PUBLIC_BASE_URL: must be set when NODE_ENV=production, to the https:// address people reach kubequiz at (credentials and QR codes carry it), e.g. https://quiz.example.com',
+      ]);
+    });
+
+    it('must be https in production', () => {
+      expect(problemsOf({ ...production, PUBLIC_BASE_URL: 'http://quiz.example.com' })).toEqual([
+        'PUBLIC_BASE_URL: must use https:// when NODE_ENV=production (credentials and QR codes carry it), e.g. https://quiz.example.com',
+      ]);
+      expect(problemsOf({ ...production, PUBLIC_BASE_URL: 'HTTPS://quiz.example.com/' })).toEqual([]);
+      expect(loadConfig({ ...production, PUBLIC_BASE_URL: 'https://quiz.example.com/' }).publicBaseUrl).toBe('https://quiz.example.com');
+    });
+
+    it('may be omitted or plain http outside production, but must be a URL', () => {
+      expect(loadConfig({ NODE_ENV: 'development', PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+      expect(loadConfig({ PUBLIC_BASE_URL: 'http://kq.internal:3000' }).publicBaseUrl).toBe('http://kq.internal:3000');
+      expect(problemsOf({ PUBLIC_BASE_URL: 'quiz.example.com' })).toEqual([
+        'PUBLIC_BASE_URL: must be an absolute http:// or https:// URL, e.g. https://quiz.example.com',
+      ]);
+      expect(problemsOf({ PUBLIC_BASE_URL: 'ftp://quiz.example.com' })).toHaveLength(1);
+    });
   });
 
   it('parses booleans and numbers from strings', () => {

@@ -15,6 +15,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { IsPublicBaseUrl } from './public-base-url.js';
 
 /**
  * Every secret value this repository has ever shipped (former defaults, the compose example).
@@ -57,9 +58,8 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
-  /** Public origin used in links (credentials, QR codes). Defaults to http://localhost:PORT. */
-  @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true })
+  /** Public origin used in links (credentials, QR codes): https and required in production, else defaults to http://localhost:PORT. */
+  @IsPublicBaseUrl()
   PUBLIC_BASE_URL?: string;
 
   /** PostgreSQL connection string. Unset: an embedded PostgreSQL is started. */

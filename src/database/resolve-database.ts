@@ -6,15 +6,19 @@ export interface ResolvedDatabase {
   stop(): Promise<void>;
 }
 
-/** DATABASE_URL when set; otherwise an embedded PostgreSQL in EMBEDDED_PG_DATA_DIR. */
+/**
+ * DATABASE_URL when set; otherwise an embedded PostgreSQL in EMBEDDED_PG_DATA_DIR. Failures
+ * of the embedded server arrive as an EmbeddedDatabaseError whose message is the whole story.
+ */
 export async function resolveDatabase(config: AppConfig, log: (message: string) => void): Promise<ResolvedDatabase> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => undefined };
-  log(`No DATABASE_URL: starting embedded PostgreSQL in ${config.EMBEDDED_PG_DATA_DIR}`);
+  log(`No DATABASE_URL: starting embedded PostgreSQL for ${config.EMBEDDED_PG_DATA_DIR}`);
   const embedded = await startEmbeddedPostgres({
     dataDir: config.EMBEDDED_PG_DATA_DIR,
     port: config.EMBEDDED_PG_PORT,
     database: 'kubequiz',
+    onNotice: log,
   });
-  log(`Embedded PostgreSQL ready: DATABASE_URL=${embedded.url}`);
+  log(`Embedded PostgreSQL ready (data in ${embedded.dataDir}): DATABASE_URL=${embedded.url}`);
   return embedded;
 }

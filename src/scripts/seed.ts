@@ -3,7 +3,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from '../app.factory.js';
-import { loadConfig } from '../config/app-config.js';
+import { ConfigValidationError, loadConfig } from '../config/app-config.js';
+import { EmbeddedDatabaseError } from '../database/embedded-postgres.js';
 import { resolveDatabase } from '../database/resolve-database.js';
 import { CourseSeeder } from '../seeding/course-seeder.js';
 import { DemoSeeder } from '../seeding/demo-seeder.js';
@@ -25,6 +26,8 @@ async function seed(): Promise<void> {
 }
 
 seed().catch((error: unknown) => {
-  process.stderr.write(`seed failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  // Configuration and embedded-database failures are told in full by their message.
+  const told = error instanceof ConfigValidationError || error instanceof EmbeddedDatabaseError;
+  process.stderr.write(`seed failed: ${error instanceof Error ? (told ? error.message : error.stack) : String(error)}\n`);
   process.exit(1);
 });

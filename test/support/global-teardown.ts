@@ -1,10 +1,18 @@
 // Jest loads this file outside its module transform, so it imports packages only.
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 
+interface EmbeddedRun {
+  parent: string;
+  embedded: { dataDir: string; stop(): Promise<void> };
+}
+
 export default async function globalTeardown(): Promise<void> {
-  const embedded = (globalThis as Record<string, unknown>).__KQ_EMBEDDED_PG__ as { stop(): Promise<void> } | undefined;
-  if (embedded) {
-    await embedded.stop();
+  const run = (globalThis as Record<string, unknown>).__KQ_EMBEDDED_PG__ as EmbeddedRun | undefined;
+  if (run) {
+    await run.embedded.stop();
+    // The data folder is elsewhere when the temp folder was out of the postgres user's reach.
+    for (const folder of [run.embedded.dataDir, run.parent]) rmSync(folder, { recursive: true, force: true });
     return;
   }
   const serverUrl = process.env.KQ_TEST_PG_SERVER_URL;
