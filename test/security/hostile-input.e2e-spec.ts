@@ -95,6 +95,16 @@ describe('hostile tenant: client input', () => {
     });
   });
 
+  it('refuses a forged page cursor whose id or sort value PostgreSQL could not read, with 422', async () => {
+    const forged = (sort: string, id: string) => Buffer.from(JSON.stringify([sort, id])).toString('base64url');
+    const badId = await t.http.get(`/v1/courses?cursor=${forged('fuzz', 'not-a-uuid')}`).set('authorization', author);
+    expectClientProblem(badId, 422, 'validation-failed');
+    const badDate = await t.http.get(`/v1/exams?cursor=${forged('yesterday', randomUUID())}`).set('authorization', owner);
+    expectClientProblem(badDate, 422, 'validation-failed');
+    const badVersion = await t.http.get(`/v1/documents/${documentId}/versions?cursor=${forged('1e308', randomUUID())}`).set('authorization', author);
+    expectClientProblem(badVersion, 422, 'validation-failed');
+  });
+
   it('answers PUT /v1/attempts/{id}/answers/abc with 404: the position pipe sees the raw text', async () => {
     const response = await t.http
       .put(`/v1/attempts/${randomUUID()}/answers/abc`)

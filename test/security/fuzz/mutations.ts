@@ -78,7 +78,14 @@ const PATH_VALUES: Record<string, () => string> = {
   'path:uppercase-uuid': () => '6A1F2C3D-0000-4000-8000-00000000ABCD',
 };
 
+/** A cursor in the API's own encoding that it never issued: what a client can forge. */
+const forgedCursor = (sort: string, id: string) => Buffer.from(JSON.stringify([sort, id])).toString('base64url');
+
 const QUERY_VALUES: Record<string, () => string> = {
+  'query:forged-cursor-bad-id': () => forgedCursor('2026-01-01T00:00:00.000Z', 'not-a-uuid'),
+  'query:forged-cursor-bad-sort': () => forgedCursor('not a date or a number', '6a1f2c3d-0000-4000-8000-00000000abcd'),
+  'query:forged-cursor-nul': () => forgedCursor('a\u0000', '6a1f2c3d-0000-4000-8000-00000000abcd'),
+  'query:forged-cursor-huge': () => forgedCursor('1e308', '6a1f2c3d-0000-4000-8000-00000000abcd'),
   'query:nul': () => 'a%00b',
   'query:lone-surrogate-utf8': () => '%ED%A0%80',
   'query:huge-number': () => '1e308',
