@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { AppException, type FieldError } from '../common/errors/app.exception.js';
-import { bytesContainNul, findUnsafeText } from '../common/http/hostile-input.js';
+import { findUnsafeText } from '../common/http/hostile-input.js';
 
 export interface DocumentUpload<Fields> {
   fields: Fields;
@@ -35,7 +35,6 @@ export async function readDocumentUpload<Fields extends object>(
   if (unsafe.length) throw AppException.validation(unsafe);
   const fields = await validated(fieldsClass, raw);
   if (!content) throw AppException.validation([{ path: 'file', message: 'a file part named "file" is required' }]);
-  if (bytesContainNul(content)) throw AppException.validation([{ path: 'file', message: 'the file must not contain a NUL byte' }]);
   return { fields, content };
 }
 

@@ -1,4 +1,4 @@
-import { bytesContainNul, findUnsafeText, jsonNestingExceeds, unsafeTextReason } from './hostile-input.js';
+import { findUnsafeText, jsonNestingExceeds, unsafeTextReason } from './hostile-input.js';
 
 describe('jsonNestingExceeds', () => {
   it('counts arrays and objects, not brackets inside strings', () => {
@@ -50,12 +50,5 @@ describe('findUnsafeText', () => {
     let deep: unknown = '\u0000';
     for (let i = 0; i < 100_000; i += 1) deep = [deep];
     expect(findUnsafeText(deep, '')).toHaveLength(1);
-  });
-});
-
-describe('bytesContainNul', () => {
-  it('finds a NUL byte anywhere', () => {
-    expect(bytesContainNul(new TextEncoder().encode('abc'))).toBe(false);
-    expect(bytesContainNul(Uint8Array.from([65, 0, 66]))).toBe(true);
   });
 });

@@ -84,8 +84,3 @@ export function findUnsafeText(value: unknown, rootPath: string): FieldError[] {
   }
   return errors;
 }
-
-/** True when raw bytes hold a NUL byte: text made of them could never be stored. */
-export function bytesContainNul(bytes: Uint8Array): boolean {
-  return bytes.includes(0);
-}
