@@ -92,7 +92,8 @@ export function bodyMutations(ctx: MutationContext): BodyMutation[] {
   const { op, doc, names, rng } = ctx;
   const json = op.contentTypes.length === 0 || op.contentTypes.includes('application/json');
   const schema = resolveSchema(op.bodySchema, doc);
-  const sample = op.bodySchema ? sampleFor(op.bodySchema, doc, names, rng) : {};
+  const given = names.bodies[op.name];
+  const sample = given !== undefined ? structuredClone(given) : op.bodySchema ? sampleFor(op.bodySchema, doc, names, rng) : {};
   const positions = positionsOf(sample);
   const pick = (kinds: string[]): ValuePath => {
     const fitting = positions.filter((p) => p.path.length > 0 && kinds.includes(p.kind));

@@ -1,6 +1,28 @@
 import { newApprovedQuestions, newCourse } from '../../support/factories.js';
 import type { TestApp } from '../../support/test-app.js';
 
+const LAB_TASK = {
+  id: 'fuzz-config-map',
+  title: { zh: '创建 ConfigMap', en: 'Create a ConfigMap' },
+  instructions: { zh: '创建名为 app 的 ConfigMap。', en: 'Create a ConfigMap named app.' },
+  sections: ['1.1'],
+  timeLimitMinutes: 5,
+  setup: [],
+  solution: { manifests: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app' }, data: { mode: 'prod' } }] },
+  wrongSolution: { manifests: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app' }, data: { mode: 'dev' } }], expectFailed: ['mode'] },
+  checks: [
+    {
+      id: 'mode',
+      title: { zh: 'mode 为 prod', en: 'mode is prod' },
+      weight: 2,
+      hint: { zh: '检查键 mode。', en: 'Check the key mode.' },
+      section: '1.1',
+      target: { apiVersion: 'v1', kind: 'ConfigMap', name: 'app' },
+      assert: { field: { path: 'data.mode', equals: 'prod' } },
+    },
+  ],
+};
+
 /** Who a fuzz request can be sent as: a header set per caller (none for the anonymous one). */
 export type Credentials = Record<string, Record<string, string>>;
 
@@ -10,6 +32,8 @@ export interface FuzzWorld {
   realIds: Record<string, string>;
   /** Real ids for plural body fields (`ids`, `userIds`). */
   realIdLists: Record<string, string[]>;
+  /** Valid bodies for operations whose schema is too loose to build one from. */
+  bodies: Record<string, unknown>;
 }
 
 /**
@@ -52,7 +76,8 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
   await t.http.post(`/v1/exams/${examId}/enrollments`).set(examiner).send({ userIds: [candidateId] }).expect(200);
   const attemptId = (await t.http.post(`/v1/exams/${examId}/attempts`).set(candidate).expect(201)).body.id as string;
 
-  const labs = (await t.http.get('/v1/labs').set(author).expect(200)).body as Array<{ id: string }>;
+  await t.http.post('/v1/labs').set(author).send(LAB_TASK).expect(201);
+  const sessionId = (await t.http.post(`/v1/labs/${LAB_TASK.id}/sessions`).set(candidate).expect(201)).body.id as string;
 
   const realIds: Record<string, string> = {
     organizationId: org,
@@ -66,12 +91,14 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     examId,
     attemptId,
     position: '1',
+    taskId: LAB_TASK.id,
+    sessionId,
     ...(quizId ? { quizId } : {}),
-    ...(labs[0] ? { taskId: labs[0].id } : {}),
   };
   return {
     credentials: { owner, author, candidate, apiKey, admin, anonymous: {} },
     realIds,
     realIdLists: { ids: questionIds, userIds: [candidateId], fixedQuestionIds: questionIds.slice(0, 2), questionIds, externalIds: ['lms-fuzz-1'] },
+    bodies: { 'POST /v1/labs': { ...LAB_TASK, id: 'fuzz-config-map-2' }, 'PUT /v1/labs/{taskId}': LAB_TASK },
   };
 }

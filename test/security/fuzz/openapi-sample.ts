@@ -50,6 +50,8 @@ export interface Operation {
 export interface SampleNames {
   realIds: Record<string, string>;
   realIdLists: Record<string, string[]>;
+  /** Whole valid bodies by operation name, where the schema says too little. */
+  bodies: Record<string, unknown>;
 }
 
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
