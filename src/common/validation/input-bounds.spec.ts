@@ -7,6 +7,8 @@ import { repoRoot } from '../repo-paths.js';
 // Settings come from the operator, not from a client; every other class-validator class is input.
 const NOT_CLIENT_INPUT = new Set(['src/config/app-config.ts']);
 const NUMERIC = new Set(['isInt', 'isNumber', 'isPositive', 'isNegative', 'isDivisibleBy']);
+// Rules that cap a string's length, directly or through the shape they demand.
+const STRING_BOUNDS = new Set(['maxLength', 'isLength', 'matches', 'isIn', 'isEnum', 'isUUID', 'isEmail', 'isISO8601', 'isUrl', 'equals']);
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -31,23 +33,30 @@ async function inputClasses(): Promise<Array<{ file: string; cls: Function }>> {
   return found;
 }
 
-describe('numeric input bounds', () => {
+function rulesByField(classes: Array<{ file: string; cls: Function }>): Array<{ field: string; names: Set<string | undefined> }> {
+  const storage = getMetadataStorage();
+  return classes.flatMap(({ file, cls }) =>
+    Object.entries(storage.groupByPropertyName(storage.getTargetValidationMetadatas(cls, '', true, false))).map(([property, rules]) => ({
+      field: `${file} ${cls.name}.${property}`,
+      names: new Set(rules.map((rule) => rule.name)),
+    })),
+  );
+}
+
+describe('input bounds', () => {
   it('gives every numeric field of every input class both a minimum and a maximum', async () => {
-    const classes = await inputClasses();
-    const storage = getMetadataStorage();
-    const unbounded: string[] = [];
-    let numericFields = 0;
-    for (const { file, cls } of classes) {
-      const byProperty = storage.groupByPropertyName(storage.getTargetValidationMetadatas(cls, '', true, false));
-      for (const [property, rules] of Object.entries(byProperty)) {
-        const names = new Set(rules.map((rule) => rule.name));
-        if (![...names].some((name) => name && NUMERIC.has(name))) continue;
-        numericFields += 1;
-        if (!names.has('min') || !names.has('max')) unbounded.push(`${file} ${cls.name}.${property}`);
-      }
-    }
+    const fields = rulesByField(await inputClasses());
+    const numeric = fields.filter(({ names }) => [...names].some((name) => name && NUMERIC.has(name)));
+    const unbounded = numeric.filter(({ names }) => !names.has('min') || !names.has('max')).map(({ field }) => field);
     // Guards the walk itself: if it found nothing, it would pass for the wrong reason.
-    expect(numericFields).toBeGreaterThan(5);
+    expect(numeric.length).toBeGreaterThan(5);
+    expect(unbounded).toEqual([]);
+  });
+
+  it('caps the length of every string field of every input class', async () => {
+    const strings = rulesByField(await inputClasses()).filter(({ names }) => names.has('isString'));
+    const unbounded = strings.filter(({ names }) => ![...names].some((name) => name && STRING_BOUNDS.has(name))).map(({ field }) => field);
+    expect(strings.length).toBeGreaterThan(10);
     expect(unbounded).toEqual([]);
   });
 });
