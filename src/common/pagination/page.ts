@@ -42,7 +42,6 @@ export type CursorSortKind = 'timestamp' | 'text' | 'integer';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-
 function sortFits(sort: string, kind: CursorSortKind): boolean {
   switch (kind) {
     case 'timestamp':
