@@ -86,12 +86,16 @@ describe('hostile tenant: client input', () => {
       expectClientProblem(response, 422);
     });
 
-    it('refuses a NUL byte in a query string or a path parameter with 422 or 404', async () => {
-      const query = await t.http.get(`/v1/questions?courseId=${courseId}&search=a%00b`).set('authorization', author);
-      expect(query.status).toBeLessThan(500);
-      expect(query.headers['content-type']).toMatch(PROBLEM);
-      const path = await t.http.put(`/v1/organizations/${t.organizationId}/candidates/lms%00x`).set('authorization', owner).send({ email: 'x@learner.example', displayName: 'X' });
+    it('refuses a NUL byte in a query string or a path parameter with 422, before any pipe reads it', async () => {
+      const query = await t.http.get(`/v1/questions?courseId=${courseId}&section=1%00`).set('authorization', author);
+      expectClientProblem(query, 422, 'validation-failed');
+      expect(query.body.errors).toEqual([{ path: 'section', message: 'section must not contain a NUL character' }]);
+      const path = await t.http
+        .put(`/v1/organizations/${t.organizationId}/candidates/lms%00x`)
+        .set('authorization', owner)
+        .send({ email: 'x@learner.example', displayName: 'X' });
       expectClientProblem(path, 422, 'validation-failed');
+      expect(path.body.errors).toEqual([{ path: 'externalId', message: 'externalId must not contain a NUL character' }]);
     });
   });
 
@@ -148,6 +152,13 @@ describe('hostile tenant: client input', () => {
     expectClientProblem(longish, 404, 'not-found');
     const huge = await t.http.get(`/v1/organizations/${'a'.repeat(1000)}`).set('authorization', owner);
     expectClientProblem(huge, 414, 'uri-too-long');
+  });
+
+  it('answers a path the router cannot decode (bad percent escape, invalid UTF-8) with 400 as problem+json', async () => {
+    for (const raw of ['%zz', '%FF%FE', '%ED%A0%80']) {
+      const response = await t.http.get(`/v1/organizations/${raw}`).set('authorization', owner);
+      expectClientProblem(response, 400, 'bad-request');
+    }
   });
 
   it('accepts a 128-character external id, the longest the API documents', async () => {
