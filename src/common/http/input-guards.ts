@@ -14,7 +14,9 @@ const frameworkLogger = new Logger('Errors');
 
 /**
  * For what the router refuses before any route, hook or filter runs (a malformed URL, an
- * over-long path parameter): the same problem+json as everywhere else.
+ * over-long path parameter): the same problem+json as everywhere else. This replaces Nest's
+ * own handler, which also runs the hook of `app.useSecurityHeaders()`; the app enables no
+ * such feature today, and one that is enabled later must be applied here too.
  */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   sendProblem(error, request, reply, frameworkLogger);
