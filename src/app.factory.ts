@@ -5,6 +5,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { answerFrameworkError, installInputGuards, MAX_PATH_PARAM_LENGTH } from './common/http/input-guards.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './logging/request-id.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
@@ -16,7 +17,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     genReqId: (request: IncomingMessage) => requestIdOf(request),
     // X-Forwarded-For decides request.ip (rate limits, login failures) only from trusted proxies.
     trustProxy: options.config.trustProxy,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PATH_PARAM_LENGTH },
+    frameworkErrors: answerFrameworkError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     bufferLogs: true,
@@ -29,16 +31,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  // Clients often send `Content-Type: application/json` on body-less POSTs (publish, submit);
-  // treat an empty body as none instead of refusing it. Everything else, including the
-  // prototype-poisoning guard, is Fastify's own JSON parser.
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, undefined);
-    parseJson(request, text, done);
-  });
+  installInputGuards(fastify);
   await app.register(fastifyMultipart, { limits: { fileSize: options.config.DOCUMENT_MAX_BYTES + 1, files: 1 } });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);

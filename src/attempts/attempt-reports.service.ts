@@ -61,7 +61,7 @@ export class AttemptReportsService {
 
   async list(auth: AuthContext, examId: string, query: AttemptListQueryDto): Promise<Page<AttemptSummaryDto>> {
     const exam = await this.exams.findOwned(auth, examId);
-    const position = decodeCursor(query.cursor);
+    const position = decodeCursor(query.cursor, 'timestamp');
     const rows = await this.rows(exam.id, exam.organizationId, query, position, query.limit + 1);
     return toPage(rows, query.limit, (r) => ({ sort: new Date(r.started_at).toISOString(), id: r.id }), toSummary);
   }

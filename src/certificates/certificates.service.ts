@@ -119,7 +119,7 @@ export class CertificatesService {
     if (query.status === 'revoked') qb.andWhere('c.revoked_at IS NOT NULL');
     if (query.status === 'expired') qb.andWhere('c.revoked_at IS NULL AND c.valid_until <= :now', { now });
     if (query.status === 'valid') qb.andWhere('c.revoked_at IS NULL AND (c.valid_until IS NULL OR c.valid_until > :now)', { now });
-    const position = decodeCursor(query.cursor);
+    const position = decodeCursor(query.cursor, 'timestamp');
     if (position) qb.andWhere('(c.issued_at, c.id) < (:sort, :id)', position);
     const rows = await qb.orderBy('c.issued_at', 'DESC').addOrderBy('c.id', 'DESC').take(query.limit + 1).getMany();
     return toPage(rows, query.limit, (c) => ({ sort: c.issuedAt.toISOString(), id: c.id }), (c) => map(c, now));

@@ -38,7 +38,7 @@ export class CoursesService {
   }
 
   async list(auth: AuthContext, query: PageQueryDto): Promise<Page<CourseDto>> {
-    const position = decodeCursor(query.cursor);
+    const position = decodeCursor(query.cursor, 'text');
     const qb = scopeToReadableCourses(this.courses.createQueryBuilder('c'), 'c', auth)
       .orderBy('c.slug', 'ASC')
       .addOrderBy('c.id', 'ASC');

@@ -79,7 +79,7 @@ export class DocumentsService {
 
   async listForCourse(auth: AuthContext, courseId: string, query: PageQueryDto): Promise<Page<DocumentDto>> {
     const course = await this.courses.findReadable(auth, courseId);
-    const position = decodeCursor(query.cursor);
+    const position = decodeCursor(query.cursor, 'timestamp');
     const qb = this.documents
       .createQueryBuilder('d')
       .where('d.course_id = :courseId', { courseId: course.id })
@@ -96,7 +96,7 @@ export class DocumentsService {
 
   async listVersions(auth: AuthContext, id: string, query: PageQueryDto): Promise<Page<DocumentVersionDto>> {
     const document = await this.findReadable(auth, id);
-    const position = decodeCursor(query.cursor);
+    const position = decodeCursor(query.cursor, 'integer');
     const qb = this.versions
       .createQueryBuilder('v')
       .where('v.document_id = :id', { id: document.id })

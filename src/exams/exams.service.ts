@@ -105,7 +105,7 @@ export class ExamsService {
   }
 
   async list(auth: AuthContext, query: PageQueryDto): Promise<Page<ExamDto>> {
-    const position = decodeCursor(query.cursor);
+    const position = decodeCursor(query.cursor, 'timestamp');
     const qb = this.exams
       .createQueryBuilder('e')
       .where('e.organization_id = :org', { org: auth.organizationId ?? '00000000-0000-0000-0000-000000000000' })
@@ -164,7 +164,7 @@ export class ExamsService {
 
   async listEnrollments(auth: AuthContext, id: string, query: PageQueryDto): Promise<Page<EnrollmentDto>> {
     const exam = await this.findOwned(auth, id);
-    const position = decodeCursor(query.cursor);
+    const position = decodeCursor(query.cursor, 'timestamp');
     const params: unknown[] = [exam.id, exam.organizationId, query.limit + 1];
     let where = '';
     if (position) {

@@ -48,7 +48,7 @@ export class ApiKeysService {
 
   async list(auth: AuthContext, organizationId: string, query: PageQueryDto): Promise<Page<ApiKeyDto>> {
     assertOrganizationAccess(auth, organizationId);
-    const position = decodeCursor(query.cursor);
+    const position = decodeCursor(query.cursor, 'timestamp');
     const qb = this.keys
       .createQueryBuilder('k')
       .where('k.organization_id = :organizationId', { organizationId })

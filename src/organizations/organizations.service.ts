@@ -35,7 +35,7 @@ export class OrganizationsService {
   }
 
   async list(auth: AuthContext, query: PageQueryDto): Promise<Page<OrganizationDto>> {
-    const position = decodeCursor(query.cursor);
+    const position = decodeCursor(query.cursor, 'text');
     const qb = this.organizations.createQueryBuilder('o').orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC');
     if (!auth.isPlatformAdmin) {
       qb.innerJoin(MembershipEntity, 'm', 'm.organization_id = o.id AND m.user_id = :userId', {
@@ -70,7 +70,7 @@ export class OrganizationsService {
 
   async listMembers(auth: AuthContext, organizationId: string, query: PageQueryDto, role?: Role): Promise<Page<MemberDto>> {
     assertOrganizationAccess(auth, organizationId);
-    const position = decodeCursor(query.cursor);
+    const position = decodeCursor(query.cursor, 'text');
     const qb = this.memberships
       .createQueryBuilder('m')
       .innerJoinAndSelect('m.user', 'u')

@@ -150,7 +150,7 @@ export class QuestionBankService {
   }
 
   async list(auth: AuthContext, query: QuestionQueryDto): Promise<Page<QuestionWithKeyDto>> {
-    const position = decodeCursor(query.cursor);
+    const position = decodeCursor(query.cursor, 'timestamp');
     const qb = scopeToReadableCourses(this.questions.createQueryBuilder('q'), 'q', auth)
       .innerJoinAndMapOne('q.current', QuestionRevisionEntity, 'r', 'r.question_id = q.id AND r.revision = q.current_revision')
       .orderBy('q.created_at', 'ASC')

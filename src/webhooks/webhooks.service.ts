@@ -56,7 +56,7 @@ export class WebhooksService {
     const organizationId = this.organizationOf(auth);
     const endpoint = await this.dataSource.getRepository(WebhookEndpointEntity).findOneBy({ id: endpointId, organizationId });
     if (!endpoint) throw AppException.notFound('Webhook', endpointId);
-    const position = decodeCursor(query.cursor);
+    const position = decodeCursor(query.cursor, 'timestamp');
     const qb = this.dataSource
       .getRepository(WebhookDeliveryEntity)
       .createQueryBuilder('d')

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, Min } from 'class-validator';
+import { IsInt, IsObject, Max, Min } from 'class-validator';
+import { MAX_INT32 } from '../../common/validation/bounds.js';
 import type { ItemResponse } from '../../question-bank/model/question-types.js';
 import { QuizItemDto } from '../../quizzes/dto/quiz.dto.js';
 
@@ -60,9 +61,10 @@ export class SaveAnswerDto {
   @IsObject()
   response: ItemResponse;
 
-  @ApiProperty({ example: 0, description: 'The answerVersion you last saw for this item (0 for none)' })
+  @ApiProperty({ example: 0, minimum: 0, maximum: MAX_INT32, description: 'The answerVersion you last saw for this item (0 for none)' })
   @IsInt()
   @Min(0)
+  @Max(MAX_INT32)
   version: number;
 }
 

@@ -26,6 +26,9 @@ const FASTIFY_CODES: Record<string, ProblemCode> = {
   FST_FILES_LIMIT: 'payload-too-large',
   FST_FIELDS_LIMIT: 'payload-too-large',
   FST_PARTS_LIMIT: 'payload-too-large',
+  FST_PROTO_VIOLATION: 'bad-request',
+  FST_ERR_BAD_URL: 'bad-request',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri-too-long',
 };
 
 interface ErrorWithCode {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { MAX_INT32 } from '../../common/validation/bounds.js';
 import type { DocumentEntity } from '../entities/document.entity.js';
 import type { DocumentSectionEntity } from '../entities/document-section.entity.js';
 import type { DocumentVersionEntity } from '../entities/document-version.entity.js';
@@ -44,11 +45,12 @@ export class CreateDocumentDto extends UploadVersionDto {
 }
 
 export class VersionQueryDto {
-  @ApiPropertyOptional({ description: 'Version number; the latest when omitted', example: 1 })
+  @ApiPropertyOptional({ description: 'Version number; the latest when omitted', example: 1, minimum: 1, maximum: MAX_INT32 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_INT32)
   version?: number;
 }
 

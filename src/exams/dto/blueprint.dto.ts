@@ -22,22 +22,25 @@ import { LANGUAGES, MULTIPLE_RESPONSE_POLICIES, type Language, type MultipleResp
 import { COMBINE_POLICIES, REVIEW_POLICIES, type CombinePolicy, type ReviewPolicy } from '../blueprint.js';
 
 export class DifficultyMixDto {
-  @ApiPropertyOptional({ example: 2 })
+  @ApiPropertyOptional({ example: 2, minimum: 0, maximum: 200 })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(200)
   easy?: number;
 
-  @ApiPropertyOptional({ example: 2 })
+  @ApiPropertyOptional({ example: 2, minimum: 0, maximum: 200 })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(200)
   medium?: number;
 
-  @ApiPropertyOptional({ example: 1 })
+  @ApiPropertyOptional({ example: 1, minimum: 0, maximum: 200 })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(200)
   hard?: number;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { MAX_INT32 } from '../../common/validation/bounds.js';
 
 export class GenerateDto {
   @ApiPropertyOptional({ description: 'Seed of the draw (distractors, blanks); the same seed gives the same items', example: 'spring-2026' })
@@ -8,10 +9,11 @@ export class GenerateDto {
   @Matches(/^[A-Za-z0-9_.:-]{1,64}$/)
   seed?: string;
 
-  @ApiPropertyOptional({ description: 'Document version; the latest by default', example: 2 })
+  @ApiPropertyOptional({ description: 'Document version; the latest by default', example: 2, minimum: 1, maximum: MAX_INT32 })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_INT32)
   version?: number;
 
   @ApiPropertyOptional({ description: 'Most items per rule and section', default: 4 })
