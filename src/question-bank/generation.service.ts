@@ -99,6 +99,7 @@ export class GenerationService {
         markedStale: stale.length,
         rejected: report.rejected,
         perSection: report.perSection,
+        skipped: report.skipped,
       };
     });
   }

@@ -33,6 +33,24 @@ export class GenerationSectionDto {
   types: string[];
 }
 
+export class SkippedSectionDto {
+  @ApiProperty({ example: '3.1' })
+  sectionKey: string;
+
+  @ApiProperty({
+    enum: ['analysis-failed', 'rule-failed', 'nothing-to-ask'],
+    example: 'rule-failed',
+    description: 'analysis-failed: the section text could not be analysed; rule-failed: one rule could not run on it (the others did); nothing-to-ask: no item passed the quality checks',
+  })
+  reason: string;
+
+  @ApiPropertyOptional({ example: 'enumeration', description: 'The rule that failed, for rule-failed' })
+  rule?: string;
+
+  @ApiProperty({ example: 'Cannot read the list intro', description: 'What went wrong, for the author and for a bug report' })
+  detail: string;
+}
+
 export class GenerationResultDto {
   @ApiProperty({ format: 'uuid' })
   documentId: string;
@@ -57,4 +75,7 @@ export class GenerationResultDto {
 
   @ApiProperty({ type: [GenerationSectionDto] })
   perSection: GenerationSectionDto[];
+
+  @ApiProperty({ type: [SkippedSectionDto], description: 'Sections (or rules on them) that yielded nothing, and why; generation itself never fails on them' })
+  skipped: SkippedSectionDto[];
 }

@@ -25,6 +25,8 @@ export interface DocumentMaterial {
   mentioned: Set<string>;
   /** The sentences that name each glossary id. */
   sentencesMentioning: Map<string, string[]>;
+  /** Sections whose analysis failed, with the reason; they contribute empty material. */
+  failed: Map<string, string>;
 }
 
 /** Analyses every section and indexes descriptions by glossary id. */
@@ -32,9 +34,19 @@ export function buildMaterial(sections: readonly Section[], language: Language, 
   const own = new Map<string, SectionMaterial>();
   const descriptions = new Map<string, Described[]>();
   const allSentences: string[] = [];
+  const failed = new Map<string, string>();
   for (const section of sections) {
-    const analysis = analyseSection(section, glossary, { language });
-    const material = sectionMaterial(section, analysis, language, glossary);
+    // One section the analysis cannot read must not cost the author the whole bank.
+    let analysis: SectionAnalysis;
+    let material: SectionMaterial;
+    try {
+      analysis = analyseSection(section, glossary, { language });
+      material = sectionMaterial(section, analysis, language, glossary);
+    } catch (error) {
+      failed.set(section.key, error instanceof Error ? error.message : String(error));
+      own.set(section.key, emptyMaterial(section));
+      continue;
+    }
     own.set(section.key, material);
     allSentences.push(...analysis.sentences);
     for (const d of material.described) descriptions.set(d.entry.id, [...(descriptions.get(d.entry.id) ?? []), d]);
@@ -43,7 +55,11 @@ export function buildMaterial(sections: readonly Section[], language: Language, 
   for (const s of allSentences) {
     for (const id of new Set(matchTerms(s, glossary).map((m) => m.entry.id))) sentencesMentioning.set(id, [...(sentencesMentioning.get(id) ?? []), s]);
   }
-  return { language, glossary, sections: [...sections], own, descriptions, allSentences, mentioned: new Set(sentencesMentioning.keys()), sentencesMentioning };
+  return { language, glossary, sections: [...sections], own, descriptions, allSentences, mentioned: new Set(sentencesMentioning.keys()), sentencesMentioning, failed };
+}
+
+function emptyMaterial(section: Section): SectionMaterial {
+  return { sectionKey: section.key, title: section.title, titleEntry: null, sentences: [], described: [], termLists: [], statementLists: [], labeledLists: [], chains: [] };
 }
 
 function sectionMaterial(section: Section, analysis: SectionAnalysis, language: Language, glossary: Glossary): SectionMaterial {

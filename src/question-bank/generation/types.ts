@@ -31,10 +31,26 @@ export interface GeneratedQuestion {
   explanation: string;
 }
 
+export const SKIP_REASONS = ['analysis-failed', 'rule-failed', 'nothing-to-ask'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/**
+ * A section (or one rule on it) the generator could not use. Generation goes on without it,
+ * and the author sees why: the bank is never lost to one awkward section.
+ */
+export interface SkippedSection {
+  sectionKey: string;
+  reason: SkipReason;
+  /** The rule that failed, for `rule-failed`. */
+  rule?: string;
+  detail: string;
+}
+
 export interface GenerationReport {
   generated: GeneratedQuestion[];
   rejected: Array<{ reason: RejectionReason; count: number }>;
   perSection: Array<{ sectionKey: string; generated: number; types: string[] }>;
+  skipped: SkippedSection[];
 }
 
 export interface GenerationInput {
