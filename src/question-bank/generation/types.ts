@@ -9,7 +9,8 @@ export const GENERATION_RULES = [
 export type GenerationRule = (typeof GENERATION_RULES)[number];
 
 export const REJECTION_REASONS = [
-  'answer-in-stem', 'duplicate-options', 'too-few-distractors', 'too-short', 'too-long', 'duplicate-item', 'invalid',
+  'answer-in-stem', 'duplicate-options', 'too-few-distractors', 'too-few-options', 'too-short', 'too-long', 'duplicate-item',
+  'source-reused', 'true-false-balance', 'invalid',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
