@@ -100,6 +100,7 @@ export class GenerationService {
         rejected: report.rejected,
         perSection: report.perSection,
         skipped: report.skipped,
+        flagged: report.flagged,
       };
     });
   }

@@ -51,6 +51,23 @@ export class SkippedSectionDto {
   detail: string;
 }
 
+export class FlaggedSentenceDto {
+  @ApiProperty({ example: '2.1' })
+  sectionKey: string;
+
+  @ApiProperty({ example: 'Creating a Pod, the kubelet calls the CNI plugin to set up its network.' })
+  sentence: string;
+
+  @ApiProperty({ example: 'kubelet-calls-cni', description: 'Id of the outdated claim in the glossary' })
+  factId: string;
+
+  @ApiProperty({ example: '1.24', description: 'Kubernetes version since which the sentence is wrong' })
+  since: string;
+
+  @ApiProperty({ example: 'Since Kubernetes 1.24 the container runtime, not the kubelet, calls the CNI plugins.', description: 'What holds now, in the document language' })
+  note: string;
+}
+
 export class GenerationResultDto {
   @ApiProperty({ format: 'uuid' })
   documentId: string;
@@ -78,4 +95,7 @@ export class GenerationResultDto {
 
   @ApiProperty({ type: [SkippedSectionDto], description: 'Sections (or rules on them) that yielded nothing, and why; generation itself never fails on them' })
   skipped: SkippedSectionDto[];
+
+  @ApiProperty({ type: [FlaggedSentenceDto], description: 'Sentences that contradict current Kubernetes: no item was built on them; the author should correct them' })
+  flagged: FlaggedSentenceDto[];
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadGlossary } from '../../documents/analysis/index.js';
+import { loadGlossary, outdatedClaim } from '../../documents/analysis/index.js';
 import { parseDocument } from '../../documents/parsing/index.js';
 import { bankDefects, bankFigures } from './audit/bank-audit.js';
 import { generateQuestions } from './index.js';
@@ -9,13 +9,16 @@ const dir = new URL('../../../test/fixtures/documents/evaluation/', import.meta.
 const glossary = loadGlossary();
 
 const documents = [
-  { file: 'deployment-docs.en.md', language: 'en', title: 'Deployments', opening: 'keeps a chosen number of identical' },
-  { file: 'deployment-docs.zh.md', language: 'zh', title: 'Deployment', opening: '让指定数量的相同' },
-  { file: 'networking-article.zh.txt', language: 'zh', title: null, opening: null },
-  { file: 'storage-chapter.en.md', language: 'en', title: 'Chapter 6: Storage', opening: null },
+  { file: 'deployment-docs.en.md', language: 'en', title: 'Deployments', opening: 'keeps a chosen number of identical', outdated: [] },
+  { file: 'deployment-docs.zh.md', language: 'zh', title: 'Deployment', opening: '让指定数量的相同', outdated: [] },
+  {
+    file: 'networking-article.zh.txt', language: 'zh', title: null, opening: null,
+    outdated: ['kubelet-calls-cni', 'loadbalancer-without-node-ports', 'userspace-proxy-mode-supported'],
+  },
+  { file: 'storage-chapter.en.md', language: 'en', title: 'Chapter 6: Storage', opening: null, outdated: ['statefulset-no-rolling-update'] },
 ] as const;
 
-describe.each(documents)('a generated bank from $file', ({ file, language, title, opening }) => {
+describe.each(documents)('a generated bank from $file', ({ file, language, title, opening, outdated }) => {
   // Uploaded without a declared language: the parser must find it from the prose alone.
   const doc = parseDocument(readFileSync(new URL(file, dir)));
   const report = generateQuestions({ sections: doc.sections, language: doc.language, glossary, seed: 'evaluation' });
@@ -36,6 +39,13 @@ describe.each(documents)('a generated bank from $file', ({ file, language, title
     const { true: yes, false: no } = figures.trueFalse;
     expect(yes + no).toBeGreaterThanOrEqual(4);
     expect(Math.abs(yes - no)).toBeLessThanOrEqual(Math.max(1, Math.floor((yes + no) * 0.2)));
+  });
+
+  it('flags the sentences that contradict current Kubernetes and builds no item on them', () => {
+    expect([...new Set(report.flagged.map((f) => f.factId))].sort()).toEqual([...outdated].sort());
+    const wrong = report.generated.filter((q) => outdatedClaim(q.sourceSentence, language, glossary) || outdatedClaim(q.content.stem, language, glossary));
+    expect(wrong.map((q) => q.content.stem)).toEqual([]);
+    for (const f of report.flagged) expect(f.note.length).toBeGreaterThan(20);
   });
 
   it('draws on the opening definition of the page', () => {

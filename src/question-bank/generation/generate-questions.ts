@@ -91,6 +91,7 @@ export function generateQuestions(input: GenerationInput): GenerationReport {
       return { sectionKey: s.key, generated: items.length, types: [...new Set(items.map((i) => i.content.type))].sort() };
     }),
     skipped,
+    flagged: doc.flagged,
   };
 }
 

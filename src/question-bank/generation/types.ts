@@ -47,11 +47,25 @@ export interface SkippedSection {
   detail: string;
 }
 
+/** A source sentence that contradicts current Kubernetes: no item is built on it. */
+export interface FlaggedSentence {
+  sectionKey: string;
+  sentence: string;
+  /** Id of the outdated claim in the glossary. */
+  factId: string;
+  /** The Kubernetes version since which the sentence is wrong. */
+  since: string;
+  /** What holds now, in the document's language. */
+  note: string;
+}
+
 export interface GenerationReport {
   generated: GeneratedQuestion[];
   rejected: Array<{ reason: RejectionReason; count: number }>;
   perSection: Array<{ sectionKey: string; generated: number; types: string[] }>;
   skipped: SkippedSection[];
+  /** Sentences left out because they state something outdated, for the author to fix. */
+  flagged: FlaggedSentence[];
 }
 
 export interface GenerationInput {
