@@ -74,12 +74,24 @@ function statements(m: SectionMaterial, ctx: RuleContext): Statement[] {
   }
   const ownSentences = new Set(doc.own.get(ctx.sectionKey)?.sentences ?? []);
   for (const sentence of m.sentences) {
+    if (!isClaim(sentence, language)) continue;
     const grouped = matchTerms(sentence, doc.glossary).filter((t) => groupOf(t.entry) && !isTooGeneral(t.entry.id) && !isAmbiguousSurface(t.surface));
     if (grouped.length === 0) continue;
     const specific = SPECIFIC.test(sentence) || exchangePair(sentence, grouped, language) !== null;
     out.push({ text: asSentence(sentence, language), source: sentence, subject: specific ? grouped[0]! : null, own: ownSentences.has(sentence), title: false });
   }
   return out;
+}
+
+/** Instructions ("Scale out the Deployment …") and use-case fragments name no fact to judge. */
+const EN_INSTRUCTION = /^(?:do not|don't|never|always|please|make sure|roll|declare|scale|pause|pick|change|use|apply|run|create|set|make|learn|read|see|check|add|remove|delete|edit|write|watch|avoid|ensure|note|choose|install|configure|deploy|expose|update|upgrade|keep|give|try|consider|define|specify|enable|disable|open|start|stop|verify|follow|build|push|pull|tag|log|look|let|find|get|put|move|copy|mount|attach)\b/i;
+const ZH_INSTRUCTION = /^(?:不要|请|务必|切勿|先|然后|使用|执行|运行|创建|删除|修改|选择|上线|声明|回滚|扩容|缩容|暂停|恢复)/u;
+
+/** A statement that is true or false as written, not an instruction or a noun phrase with a purpose. */
+export function isClaim(sentence: string, language: 'zh' | 'en'): boolean {
+  const s = sentence.trim();
+  if (language === 'zh') return !ZH_INSTRUCTION.test(s);
+  return !EN_INSTRUCTION.test(s) && !/^[\w.-]+(?:\s+and\s+[\w.-]+)?\s+for\s/i.test(s);
 }
 
 /** A described term as a plain statement ("节点控制器负责……", "The Node controller notices …"). */
