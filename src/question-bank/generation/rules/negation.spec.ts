@@ -1,5 +1,5 @@
 import { withoutNegation } from './negation.js';
-import { isClaim } from './true-false.js';
+import { isClaim } from '../text.js';
 
 describe('withoutNegation', () => {
   it('turns a negated claim into its opposite', () => {

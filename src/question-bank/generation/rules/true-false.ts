@@ -1,8 +1,8 @@
 import { type GlossaryEntry, matchTerms, type TermMatch } from '../../../documents/analysis/index.js';
 import { type RuleContext, cite, tagsOf, tidySpacing, trueFalse } from '../build.js';
-import { display, groupOf, groupSiblings, isAmbiguousSurface, isTooGeneral, overlaps } from '../kinds.js';
+import { display, groupOf, groupSiblings, isAmbiguousSurface, isTooGeneral, overlaps, sharedWithSiblings } from '../kinds.js';
 import type { Described, SectionMaterial } from '../material-types.js';
-import { asSentence, capitalise, clauses, fold, overlap, stripEnd } from '../text.js';
+import { asSentence, capitalise, clauses, fold, isClaim, overlap, stripEnd } from '../text.js';
 import type { Candidate } from '../types.js';
 import { describedAlike, mentions, preferNearby } from './distractors.js';
 import { afterTerm } from './cloze.js';
@@ -83,17 +83,6 @@ function statements(m: SectionMaterial, ctx: RuleContext): Statement[] {
   return out;
 }
 
-/** Instructions ("Scale out the Deployment …") and use-case fragments name no fact to judge. */
-const EN_INSTRUCTION = /^(?:do not|don't|never|always|please|make sure|roll|declare|scale|pause|pick|change|use|apply|run|create|set|make|learn|read|see|check|add|remove|delete|edit|write|watch|avoid|ensure|note|choose|install|configure|deploy|expose|update|upgrade|keep|give|try|consider|define|specify|enable|disable|open|start|stop|verify|follow|build|push|pull|tag|log|look|let|find|get|put|move|copy|mount|attach)\b/i;
-const ZH_INSTRUCTION = /^(?:不要|请|务必|切勿|先|然后|使用|执行|运行|创建|删除|修改|选择|上线|声明|回滚|扩容|缩容|暂停|恢复)/u;
-
-/** A statement that is true or false as written, not an instruction or a noun phrase with a purpose. */
-export function isClaim(sentence: string, language: 'zh' | 'en'): boolean {
-  const s = sentence.trim();
-  if (language === 'zh') return !ZH_INSTRUCTION.test(s);
-  return !EN_INSTRUCTION.test(s) && !/^[\w.-]+(?:\s+and\s+[\w.-]+)?\s+for\s/i.test(s);
-}
-
 /** A described term as a plain statement ("节点控制器负责……", "The Node controller notices …"). */
 function describedStatement(d: Described, language: 'zh' | 'en'): string | null {
   if (d.source === 'title') {
@@ -128,7 +117,7 @@ function swapsOf(st: Statement, ctx: RuleContext): Swap[] {
     return [{ text: finish(text, language), from: a, to: b, exchange: true }];
   }
   const subject = st.subject;
-  if (!subject || isTooGeneral(subject.entry.id)) return [];
+  if (!subject || isTooGeneral(subject.entry.id) || sharedWithSiblings(subject.entry, st.text)) return [];
   const predicate = st.text.slice(subject.end);
   const out: Swap[] = [];
   for (const sibling of preferNearby(groupSiblings(subject.entry, doc.glossary), ctx)) {
