@@ -36,6 +36,13 @@ describe('question-bank:generate on every shipped document', () => {
     expect(result.body.created).toBeGreaterThan(0);
     expect(result.body.perSection.map((p: { sectionKey: string }) => p.sectionKey)).toEqual(keys);
     expect(result.body.skipped).toEqual(expect.any(Array));
+    expect(result.body.flagged).toEqual(expect.any(Array));
+    // Drafts carry the generator's quality score, for review best first.
+    const drafts = await t.http.get(`/v1/questions?courseId=${courseId}&origin=generated&status=draft&limit=20`).set('authorization', author).expect(200);
+    for (const q of drafts.body.items) {
+      expect(q.source.quality).toEqual({ score: expect.any(Number), reasons: expect.any(Array) });
+      expect(q.source.quality.score).toBeGreaterThanOrEqual(0.6);
+    }
     for (const p of result.body.perSection) expect(p.generated + (result.body.skipped.some((s: { sectionKey: string }) => s.sectionKey === p.sectionKey) ? 1 : 0)).toBeGreaterThan(0);
   });
 });

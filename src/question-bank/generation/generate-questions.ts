@@ -64,7 +64,7 @@ export function generateQuestions(input: GenerationInput): GenerationReport {
     const taken = new Set<string>(descendants.flatMap((d) => [...(keysBySection.get(d.key) ?? [])]));
     let picked: { items: GeneratedQuestion[]; own: Set<string> };
     try {
-      picked = selectItems(candidates, taken, { language, maxPerRule, rejected, usedBySource });
+      picked = selectItems(candidates, taken, { language, maxPerRule, rejected, usedBySource, topic: material.titleEntry });
     } catch (error) {
       skipped.push({ sectionKey: section.key, reason: 'rule-failed', rule: 'selection', detail: error instanceof Error ? error.message : String(error) });
       picked = { items: [], own: new Set() };

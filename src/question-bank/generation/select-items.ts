@@ -1,5 +1,7 @@
 import type { Language } from '../model/question-types.js';
+import type { GlossaryEntry } from '../../documents/analysis/index.js';
 import { rejectionReason } from './quality-filter.js';
+import { MIN_QUALITY, scoreCandidate } from './quality-score.js';
 import { toQuestion } from './to-question.js';
 import { type Candidate, GENERATION_RULES, type GeneratedQuestion, type RejectionReason } from './types.js';
 
@@ -13,6 +15,8 @@ export interface SelectionContext {
   rejected: Map<RejectionReason, number>;
   /** Items accepted so far per source, shared across the bank. */
   usedBySource: Map<string, number>;
+  /** The glossary entry the section title names, for the quality score. */
+  topic: GlossaryEntry | null;
 }
 
 /** The key under which a source is counted: spacing differs between a sentence and its list form. */
@@ -36,10 +40,12 @@ export function selectItems(candidates: Candidate[], taken: Set<string>, ctx: Se
     return quality.get(c)!;
   };
   const sourceFull = (c: Candidate) => (usedBySource.get(sourceKey(c.sourceSentence)) ?? 0) >= MAX_ITEMS_PER_SOURCE;
+  const score = (c: Candidate) => scoreCandidate(c, { language, topic: ctx.topic, sourceUses: usedBySource.get(sourceKey(c.sourceSentence)) ?? 0 });
   const accept = (c: Candidate, key: string) => {
+    const quality = score(c);
     own.add(key);
     usedBySource.set(sourceKey(c.sourceSentence), (usedBySource.get(sourceKey(c.sourceSentence)) ?? 0) + 1);
-    items.push(toQuestion(c, language));
+    items.push(toQuestion(c, language, quality));
   };
   // Rules take turns, one item each, so that the cap per source spreads a sentence over
   // different question types instead of letting the first rule use it up; and in a first
@@ -51,7 +57,7 @@ export function selectItems(candidates: Candidate[], taken: Set<string>, ctx: Se
       // A second blank in a sentence is worth less than any other kind of item on it.
       for (const cursor of freshOnly ? cursors : [...cursors.filter((x) => x.rule !== 'cloze-key-term'), ...cursors.filter((x) => x.rule === 'cloze-key-term')]) {
         const c = cursor.next((candidate, key, secondPass) => {
-          const reason = taken.has(key) || own.has(key) ? 'duplicate-item' : sourceFull(candidate) ? 'source-reused' : judged(candidate);
+          const reason = taken.has(key) || own.has(key) ? 'duplicate-item' : sourceFull(candidate) ? 'source-reused' : judged(candidate) ?? (score(candidate).score < MIN_QUALITY ? 'low-quality' : null);
           if (reason) {
             if (!secondPass) rejected.set(reason, (rejected.get(reason) ?? 0) + 1);
             return 'reject';
@@ -71,7 +77,7 @@ export function selectItems(candidates: Candidate[], taken: Set<string>, ctx: Se
   for (const c of [...candidates].sort((a, b) => b.priority - a.priority)) {
     if (types.size >= 3) break;
     const key = `${c.rule}|${c.sourceSentence}|${c.answer}`;
-    if (types.has(c.content.type) || own.has(key) || taken.has(key) || sourceFull(c) || judged(c)) continue;
+    if (types.has(c.content.type) || own.has(key) || taken.has(key) || sourceFull(c) || judged(c) || score(c).score < MIN_QUALITY) continue;
     types.add(c.content.type);
     accept(c, key);
   }

@@ -1,9 +1,9 @@
 import type { Language, QuestionContent } from '../model/question-types.js';
 import { tidySpacing } from './build.js';
 import { stableHash } from './seeded-random.js';
-import type { Candidate, GeneratedQuestion, GenerationRule } from './types.js';
+import type { Candidate, GeneratedQuestion, GenerationRule, ItemQuality } from './types.js';
 
-export function toQuestion(c: Candidate, language: Language): GeneratedQuestion {
+export function toQuestion(c: Candidate, language: Language, quality: ItemQuality): GeneratedQuestion {
   if (language === 'zh') c = { ...c, content: tidyContent(c.content), explanation: tidySpacing(c.explanation) };
   return {
     sectionKey: c.sectionKey,
@@ -16,6 +16,7 @@ export function toQuestion(c: Candidate, language: Language): GeneratedQuestion 
     content: c.content,
     answerKey: c.answerKey,
     explanation: c.explanation,
+    quality,
   };
 }
 

@@ -10,9 +10,15 @@ export type GenerationRule = (typeof GENERATION_RULES)[number];
 
 export const REJECTION_REASONS = [
   'answer-in-stem', 'duplicate-options', 'too-few-distractors', 'too-few-options', 'too-short', 'too-long', 'duplicate-item',
-  'source-reused', 'true-false-balance', 'invalid',
+  'source-reused', 'true-false-balance', 'low-quality', 'invalid',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** How publishable an item looks, 0 to 1, and what lowered the score. */
+export interface ItemQuality {
+  score: number;
+  reasons: string[];
+}
 
 /** One generated quiz item, ready to be stored as a question revision after review. */
 export interface GeneratedQuestion {
@@ -30,6 +36,7 @@ export interface GeneratedQuestion {
   answerKey: AnswerKey;
   /** Cites the source sentence, in the item's language. */
   explanation: string;
+  quality: ItemQuality;
 }
 
 export const SKIP_REASONS = ['analysis-failed', 'rule-failed', 'nothing-to-ask'] as const;

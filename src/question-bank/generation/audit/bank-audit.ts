@@ -10,6 +10,8 @@ export interface BankFigures {
   trueFalse: { true: number; false: number; trueShare: number | null };
   /** Items per distinct source sentence (or list). */
   perSource: { sources: number; mean: number; max: number };
+  /** Items per quality score band ("0.9": scores in [0.9, 1.0), "1.0": perfect). */
+  scores: Record<string, number>;
 }
 
 /** One structural defect of one item. */
@@ -47,6 +49,11 @@ export function bankFigures(items: readonly GeneratedQuestion[]): BankFigures {
     perSource.set(q.sourceSentence, (perSource.get(q.sourceSentence) ?? 0) + 1);
   }
   const counts = [...perSource.values()];
+  const scores: Record<string, number> = {};
+  for (const q of items) {
+    const band = (Math.floor(q.quality.score * 10) / 10).toFixed(1);
+    scores[band] = (scores[band] ?? 0) + 1;
+  }
   return {
     items: items.length,
     types,
@@ -56,6 +63,7 @@ export function bankFigures(items: readonly GeneratedQuestion[]): BankFigures {
       mean: counts.length > 0 ? Math.round((items.length / counts.length) * 100) / 100 : 0,
       max: counts.length > 0 ? Math.max(...counts) : 0,
     },
+    scores: Object.fromEntries(Object.entries(scores).sort(([a], [b]) => b.localeCompare(a))),
   };
 }
 

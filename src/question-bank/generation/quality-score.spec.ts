@@ -1,0 +1,43 @@
+import { loadGlossary } from '../../documents/analysis/index.js';
+import { parseDocument } from '../../documents/parsing/index.js';
+import { generateQuestions } from './index.js';
+import { MIN_QUALITY } from './quality-score.js';
+
+const glossary = loadGlossary();
+const text = [
+  '# Workloads', '', '## 1 Pods', '',
+  'A Pod is the smallest deployable unit, and its containers share one network namespace.', '',
+  'The kubelet starts the containers of a Pod through the container runtime.', '',
+  'etcd is a consistent key-value store that keeps all cluster state.', '',
+  'The scheduler picks a node for every new Pod, and the kubelet on that node runs it.', '',
+].join('\n');
+
+describe('quality score of generated items', () => {
+  const report = generateQuestions({ sections: parseDocument(text).sections, language: 'en', glossary, seed: 'quality' });
+
+  it('scores every item with its reasons and drafts none below the threshold', () => {
+    expect(report.generated.length).toBeGreaterThan(0);
+    for (const q of report.generated) {
+      expect(q.quality.score).toBeGreaterThanOrEqual(MIN_QUALITY);
+      expect(q.quality.score).toBeLessThanOrEqual(1);
+      expect(q.quality.score === 1).toBe(q.quality.reasons.length === 0);
+    }
+  });
+
+  it('never drafts a cloze whose blank is "Pod", and reports what it left out', () => {
+    const podBlanks = report.generated.filter((q) => q.rule === 'cloze-key-term' && q.tags.includes('pod'));
+    expect(podBlanks).toEqual([]);
+    expect(report.rejected.find((r) => r.reason === 'low-quality')?.count).toBeGreaterThan(0);
+  });
+
+  it('marks the second item on one sentence as reused', () => {
+    const bySource = new Map<string, string[][]>();
+    for (const q of report.generated) bySource.set(q.sourceSentence, [...(bySource.get(q.sourceSentence) ?? []), q.quality.reasons]);
+    const pairs = [...bySource.values()].filter((r) => r.length === 2);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const [first, second] of pairs) {
+      expect(first).not.toContain('source-reused');
+      expect(second).toContain('source-reused');
+    }
+  });
+});
