@@ -1,4 +1,6 @@
+import { type Glossary, type GlossaryEntry, matchTerms } from '../../documents/analysis/index.js';
 import type { Section } from '../../documents/parsing/index.js';
+import { groupOf, isTooGeneral } from './kinds.js';
 import type { Language } from '../model/question-types.js';
 import type { RuleContext } from './build.js';
 import { buildMaterial, type DocumentMaterial, mergeMaterial } from './material.js';
@@ -64,7 +66,7 @@ export function generateQuestions(input: GenerationInput): GenerationReport {
     const taken = new Set<string>(descendants.flatMap((d) => [...(keysBySection.get(d.key) ?? [])]));
     let picked: { items: GeneratedQuestion[]; own: Set<string> };
     try {
-      picked = selectItems(candidates, taken, { language, maxPerRule, rejected, usedBySource, topic: material.titleEntry });
+      picked = selectItems(candidates, taken, { language, maxPerRule, rejected, usedBySource, topic: topicOf(section, material, glossary) });
     } catch (error) {
       skipped.push({ sectionKey: section.key, reason: 'rule-failed', rule: 'selection', detail: error instanceof Error ? error.message : String(error) });
       picked = { items: [], own: new Set() };
@@ -93,6 +95,11 @@ export function generateQuestions(input: GenerationInput): GenerationReport {
     skipped,
     flagged: doc.flagged,
   };
+}
+
+/** The term a section is about: its title's glossary entry, or the first grouped term its title names. */
+function topicOf(section: Section, material: SectionMaterial, glossary: Glossary): GlossaryEntry | null {
+  return material.titleEntry ?? matchTerms(section.title, glossary).map((t) => t.entry).find((e) => groupOf(e) !== null && !isTooGeneral(e.id)) ?? null;
 }
 
 function context(doc: DocumentMaterial, section: Section, rule: string, seed: string, chapter: boolean): RuleContext {

@@ -6,8 +6,11 @@ import type { Candidate, ItemQuality } from './types.js';
 /** Items scoring below this are not created; the report counts them as `low-quality`. */
 export const MIN_QUALITY = 0.6;
 
-/** Terms a learner names for anything about containers: a blank for them gives itself away. */
-const OBVIOUS_ANSWERS = new Set(['pod']);
+/**
+ * Blanks that give themselves away: "Pod" for anything about containers, "kubectl" before
+ * any command line.
+ */
+const OBVIOUS_ANSWERS = new Set(['pod', 'kubectl']);
 
 const PENALTIES = {
   'source-reused': 0.15,

@@ -26,6 +26,8 @@ export function clozeItems(m: SectionMaterial, ctx: RuleContext): Candidate[] {
     if (!isClaim(sentence, language)) return;
     const blanks = blanksOf(sentence, doc.glossary, m.titleEntry);
     ctx.rng.shuffle(blanks).forEach((b, rank) => {
+      // "Scaling the ____ does not start a rollout": every Pod controller fits such a blank.
+      if (b.entry && sharedWithSiblings(b.entry, sentence)) return;
       const stem = `${sentence.slice(0, b.start)}{{1}}${afterTerm(sentence, b)}`;
       const accepted = b.entry ? [...new Set([b.surface, ...formsOf(b.entry)])] : [b.surface];
       const own = ownSentences.has(sentence) ? 10 : 0;
