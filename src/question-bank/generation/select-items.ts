@@ -3,7 +3,7 @@ import type { GlossaryEntry } from '../../documents/analysis/index.js';
 import { rejectionReason } from './quality-filter.js';
 import { MIN_QUALITY, scoreCandidate } from './quality-score.js';
 import { toQuestion } from './to-question.js';
-import { type Candidate, GENERATION_RULES, type GeneratedQuestion, type RejectionReason } from './types.js';
+import { type Candidate, GENERATION_RULES, type GeneratedQuestion, type ItemQuality, type RejectionReason } from './types.js';
 
 /** Items built on one source sentence (or one list) across the whole bank: more only repeat it. */
 export const MAX_ITEMS_PER_SOURCE = 2;
@@ -40,7 +40,13 @@ export function selectItems(candidates: Candidate[], taken: Set<string>, ctx: Se
     return quality.get(c)!;
   };
   const sourceFull = (c: Candidate) => (usedBySource.get(sourceKey(c.sourceSentence)) ?? 0) >= MAX_ITEMS_PER_SOURCE;
-  const score = (c: Candidate) => scoreCandidate(c, { language, topic: ctx.topic, sourceUses: usedBySource.get(sourceKey(c.sourceSentence)) ?? 0 });
+  const scores = new Map<string, ItemQuality>();
+  const score = (c: Candidate): ItemQuality => {
+    const uses = usedBySource.get(sourceKey(c.sourceSentence)) ?? 0;
+    const memo = `${c.rule}|${c.sourceSentence}|${c.answer}|${c.content.type}|${uses}`;
+    if (!scores.has(memo)) scores.set(memo, scoreCandidate(c, { language, topic: ctx.topic, sourceUses: uses }));
+    return scores.get(memo)!;
+  };
   const accept = (c: Candidate, key: string) => {
     const quality = score(c);
     own.add(key);
@@ -57,12 +63,15 @@ export function selectItems(candidates: Candidate[], taken: Set<string>, ctx: Se
       // A second blank in a sentence is worth less than any other kind of item on it.
       for (const cursor of freshOnly ? cursors : [...cursors.filter((x) => x.rule !== 'cloze-key-term'), ...cursors.filter((x) => x.rule === 'cloze-key-term')]) {
         const c = cursor.next((candidate, key, secondPass) => {
-          const reason = taken.has(key) || own.has(key) ? 'duplicate-item' : sourceFull(candidate) ? 'source-reused' : judged(candidate) ?? (score(candidate).score < MIN_QUALITY ? 'low-quality' : null);
+          const early = taken.has(key) || own.has(key) ? 'duplicate-item' : sourceFull(candidate) ? 'source-reused' : judged(candidate);
+          // The score depends on how often the source is used, so it is taken only when the item could go in now.
+          const later = early === null && freshOnly && usedBySource.has(sourceKey(candidate.sourceSentence));
+          const reason = early ?? (later ? null : score(candidate).score < MIN_QUALITY ? 'low-quality' : null);
           if (reason) {
             if (!secondPass) rejected.set(reason, (rejected.get(reason) ?? 0) + 1);
             return 'reject';
           }
-          return freshOnly && usedBySource.has(sourceKey(candidate.sourceSentence)) ? 'later' : 'accept';
+          return later ? 'later' : 'accept';
         }, (key) => own.has(key));
         if (c) {
           accept(c.candidate, c.key);
