@@ -1,7 +1,8 @@
 import { loadGlossary } from '../../documents/analysis/index.js';
 import { parseDocument } from '../../documents/parsing/index.js';
 import { generateQuestions } from './index.js';
-import { MIN_QUALITY } from './quality-score.js';
+import { MIN_QUALITY, scoreCandidate } from './quality-score.js';
+import type { Candidate } from './types.js';
 
 const glossary = loadGlossary();
 const text = [
@@ -24,10 +25,18 @@ describe('quality score of generated items', () => {
     }
   });
 
-  it('never drafts a cloze whose blank is "Pod", and reports what it left out', () => {
+  it('never drafts a cloze whose blank is "Pod" or is named by the section title', () => {
     const podBlanks = report.generated.filter((q) => q.rule === 'cloze-key-term' && q.tags.includes('pod'));
     expect(podBlanks).toEqual([]);
-    expect(report.rejected.find((r) => r.reason === 'low-quality')?.count).toBeGreaterThan(0);
+    const blank = (answer: string, tags: string[]): Candidate => ({
+      rule: 'cloze-key-term', sectionKey: '1', sourceSentence: 's', answer: `cloze:${answer}`, difficulty: 'hard', tags,
+      content: { type: 'cloze', stem: 'The containers of one {{1}} share a network namespace.', blanks: 1 },
+      answerKey: { type: 'cloze', accepted: [[answer]] }, explanation: '', leaks: [], priority: 0,
+    });
+    const deployment = glossary.entries.find((e) => e.id === 'deployment')!;
+    expect(scoreCandidate(blank('Pod', ['pod', 'object']), { language: 'en', topic: null, sourceUses: 0 })).toEqual({ score: 0.55, reasons: ['obvious-blank'] });
+    expect(scoreCandidate(blank('Deployment', ['deployment']), { language: 'en', topic: deployment, sourceUses: 1 })).toEqual({ score: 0.4, reasons: ['source-reused', 'answer-in-section-title'] });
+    expect(scoreCandidate(blank('ReplicaSet', ['replicaset']), { language: 'en', topic: deployment, sourceUses: 0 })).toEqual({ score: 1, reasons: [] });
   });
 
   it('marks the second item on one sentence as reused', () => {
