@@ -77,7 +77,7 @@ export class GenerationService {
           status: 'draft',
           origin: 'generated',
           fingerprint: item.fingerprint,
-          source: { documentId: document.id, documentVersion: version.version, sectionKey: item.sectionKey, sentence: item.sourceSentence, rule: item.rule },
+          source: { documentId: document.id, documentVersion: version.version, sectionKey: item.sectionKey, sentence: item.sourceSentence, rule: item.rule, quality: item.quality },
           content: item.content,
           answerKey: item.answerKey,
           explanation: item.explanation,
@@ -99,6 +99,8 @@ export class GenerationService {
         markedStale: stale.length,
         rejected: report.rejected,
         perSection: report.perSection,
+        skipped: report.skipped,
+        flagged: report.flagged,
       };
     });
   }

@@ -28,9 +28,25 @@ export interface GlossaryEntry {
   caseSensitive: boolean;
 }
 
+/**
+ * A claim that is wrong in current Kubernetes (or was never right) but still found in course
+ * material. A sentence matching a pattern is flagged to the author and never quizzed on.
+ */
+export interface OutdatedFact {
+  id: string;
+  /** The Kubernetes version that made the claim wrong. */
+  since: string;
+  /** What holds now, per language. */
+  note: { en: string; zh: string };
+  /** Regular expressions matching the wrong claim, per language. */
+  patterns: { en: RegExp[]; zh: RegExp[] };
+}
+
 export interface Glossary {
   version: number;
   entries: GlossaryEntry[];
+  /** Outdated claims; absent in glossaries that carry none. */
+  outdated?: OutdatedFact[];
 }
 
 /** The glossary file is invalid; `problems` names every bad entry. */
@@ -75,8 +91,46 @@ export function parseGlossary(yamlText: string): Glossary {
       caseSensitive: e['caseSensitive'] === true,
     });
   });
+  const outdated = parseOutdated(root['outdated'], problems);
   if (problems.length > 0) throw new GlossaryError(problems);
-  return { version: typeof root['version'] === 'number' ? root['version'] : 1, entries };
+  return { version: typeof root['version'] === 'number' ? root['version'] : 1, entries, outdated };
+}
+
+function parseOutdated(raw: unknown, problems: string[]): OutdatedFact[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push('outdated must be a list');
+    return [];
+  }
+  return raw.map((item, i): OutdatedFact => {
+    const f = isRecord(item) ? item : {};
+    const where = typeof f['id'] === 'string' ? `outdated ${f['id']}` : `outdated #${i + 1}`;
+    const note = isRecord(f['note']) ? f['note'] : {};
+    const patterns = isRecord(f['patterns']) ? f['patterns'] : {};
+    if (typeof f['id'] !== 'string' || typeof f['since'] !== 'string') problems.push(`${where}: id and since are required strings`);
+    const compiled = { en: [] as RegExp[], zh: [] as RegExp[] };
+    for (const lang of ['en', 'zh'] as const) {
+      if (typeof note[lang] !== 'string') problems.push(`${where}: note.${lang} is required`);
+      const list = patterns[lang];
+      if (!Array.isArray(list) || list.length === 0) {
+        problems.push(`${where}: patterns.${lang} must be a non-empty list`);
+        continue;
+      }
+      for (const p of list) {
+        try {
+          compiled[lang].push(new RegExp(String(p), 'iu'));
+        } catch {
+          problems.push(`${where}: pattern ${String(p)} is not a regular expression`);
+        }
+      }
+    }
+    return { id: String(f['id']), since: String(f['since']), note: { en: String(note['en']), zh: String(note['zh']) }, patterns: compiled };
+  });
+}
+
+/** The outdated claim a sentence makes, if any. */
+export function outdatedClaim(sentence: string, language: 'en' | 'zh', glossary: Glossary): OutdatedFact | null {
+  return glossary.outdated?.find((f) => f.patterns[language].some((re) => re.test(sentence))) ?? null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

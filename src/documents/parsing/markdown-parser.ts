@@ -24,7 +24,13 @@ export interface MarkdownResult {
   plain: string;
 }
 
-export function parseMarkdown(source: string): MarkdownResult {
+/**
+ * @param source Markdown without site markup (see `stripSiteMarkup`)
+ * @param leadTitle title for a lead section made of the text before the first heading,
+ *   when the headings are not numbered: on a documentation page that text is the page's
+ *   definition of its subject, the most quizzable sentence it has
+ */
+export function parseMarkdown(source: string, leadTitle: string | null = null): MarkdownResult {
   const tree = processor.parse(source) as Root;
   const blocks = tree.children.filter((n) => n.type !== 'yaml' && (n.type as string) !== 'toml');
   let headings = blocks.filter((n): n is Heading => n.type === 'heading' && n.depth <= MAX_SECTION_DEPTH);
@@ -50,12 +56,20 @@ export function parseMarkdown(source: string): MarkdownResult {
   const preamble = before.length > 0 ? source.slice(startOf(before[0]!), endOf(before[before.length - 1]!)).trim() : '';
   const plain = blocksText(blocks.filter((b) => title === null || b !== first));
 
-  const positional = positionalPaths(headings.map((h) => h.depth));
+  let positional = positionalPaths(headings.map((h) => h.depth));
   const numbered = headings.map((h) => splitNumber(inlineText(h)));
   const explicit =
     numbered.every((n) => n.path !== null) &&
     isConsistentOutline(numbered.map((n) => n.path!), { anyStart: true }) &&
     numbered.every((n, i) => n.path!.length === positional[i]!.length);
+
+  // A lead section shifts the positional keys of the sections after it by one.
+  const leadText = blocksText(before);
+  const lead = !explicit && headings.length > 0 && /\p{L}{2}/u.test(leadText) ? (title ?? leadTitle) : null;
+  if (lead !== null) {
+    const top = Math.min(...headings.map((h) => h.depth));
+    positional = positionalPaths([top, ...headings.map((h) => h.depth)]).slice(1);
+  }
 
   const drafts = headings.map((h, i): SectionDraft => {
     const next = headings[i + 1];
@@ -68,6 +82,7 @@ export function parseMarkdown(source: string): MarkdownResult {
       text: blocksText(own),
     };
   });
+  if (lead !== null) drafts.unshift({ path: [1], title: lead, body: preamble, text: leadText });
   return { title, preamble, keySource: explicit ? 'explicit' : 'positional', drafts, plain };
 }
 
@@ -91,6 +106,10 @@ function blocksText(nodes: readonly RootContent[]): string {
 function pushBlock(node: RootContent, lines: string[], indent: string): void {
   switch (node.type) {
     case 'paragraph':
+      // Without the GFM extension a pipe table arrives as a paragraph; its cells are no prose.
+      if (isPipeTable(toString(node))) return;
+      lines.push(indent + inlineText(node));
+      return;
     case 'heading':
       lines.push(indent + inlineText(node));
       return;
@@ -98,8 +117,7 @@ function pushBlock(node: RootContent, lines: string[], indent: string): void {
       pushList(node, lines, indent);
       return;
     case 'code':
-      lines.push(...node.value.split('\n').map((l) => indent + l));
-      return;
+      return; // code stays in the body, as code; the prose analysis must not read it as sentences
     case 'blockquote':
       for (const child of node.children) pushBlock(child, lines, indent);
       return;
@@ -109,6 +127,11 @@ function pushBlock(node: RootContent, lines: string[], indent: string): void {
     default:
       return; // html, thematic breaks, definitions carry no prose
   }
+}
+
+function isPipeTable(raw: string): boolean {
+  const rows = raw.split('\n').map((l) => l.trim()).filter(Boolean);
+  return rows.length >= 2 && rows.every((r) => r.startsWith('|') || r.endsWith('|')) && rows.some((r) => /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/.test(r));
 }
 
 function pushList(list: List, lines: string[], indent: string): void {

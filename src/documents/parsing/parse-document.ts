@@ -2,6 +2,7 @@ import { DocumentParseError } from './document-parse-error.js';
 import { detectLanguage } from './detect-language.js';
 import { decodeInput } from './input-guard.js';
 import { parseMarkdown } from './markdown-parser.js';
+import { proseForLanguage, readFrontMatter, stripSiteMarkup } from './markup.js';
 import { contentHash, normaliseText } from './normalise-text.js';
 import { parsePlainText, restoreLineBreaks } from './plain-text-parser.js';
 import { buildSections, type SectionDraft } from './section-tree.js';
@@ -18,15 +19,18 @@ export function parseDocument(input: string | Uint8Array, options: ParseOptions 
   const text = normaliseText(decodeInput(input, options.maxBytes));
   if (text.length === 0) throw new DocumentParseError('EMPTY', 'Document contains no text.');
   const format = options.format ?? detectFormat(text);
-  const language = options.language ?? detectLanguage(text);
+  const front = format === 'markdown' ? readFrontMatter(text) : { title: null, language: null };
+  // The upload's declared language wins, then the page's own front matter, then the prose.
+  const language = options.language ?? front.language ?? detectLanguage(proseForLanguage(text));
   const base = { language, format, contentHash: contentHash(text) };
 
   if (format === 'markdown') {
-    const md = parseMarkdown(text);
+    const md = parseMarkdown(stripSiteMarkup(text), front.title ?? (language === 'zh' ? '概述' : 'Introduction'));
+    const title = md.title ?? front.title;
     if (md.drafts.length > 0) {
-      return { ...base, title: md.title, preamble: md.preamble, keySource: md.keySource, sections: buildSections(md.drafts) };
+      return { ...base, title, preamble: md.preamble, keySource: md.keySource, sections: buildSections(md.drafts) };
     }
-    return { ...base, title: md.title, preamble: '', keySource: 'positional', sections: single(md.plain, md.plain, md.title) };
+    return { ...base, title, preamble: '', keySource: 'positional', sections: single(md.plain, md.plain, title) };
   }
 
   const plain = parsePlainText(text, language);

@@ -15,12 +15,16 @@ export const SEED_OUTLINE: readonly string[] = [
 
 const SEED_NAME = '000_d58a0e262b1f4b9d.txt';
 
-/** Where the seed lives: `KUBEQUIZ_SEED_FILE`, the repo's `seeds/`, or the shared folder beside the repo. */
+/**
+ * Where the seed lives: `KUBEQUIZ_SEED_FILE`, the repo's `seeds/`, or the shared folder beside
+ * the repo (or beside the folder of worktrees the repo is checked out in).
+ */
 export function findSeedFile(): string | null {
   const candidates = [
     process.env['KUBEQUIZ_SEED_FILE'],
     resolve(process.cwd(), 'seeds', SEED_NAME),
     resolve(process.cwd(), '..', 'shared', 'seeds', SEED_NAME),
+    resolve(process.cwd(), '..', '..', 'shared', 'seeds', SEED_NAME),
   ];
   return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
 }

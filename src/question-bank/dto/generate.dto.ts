@@ -35,6 +35,41 @@ export class GenerationSectionDto {
   types: string[];
 }
 
+export class SkippedSectionDto {
+  @ApiProperty({ example: '3.1' })
+  sectionKey: string;
+
+  @ApiProperty({
+    enum: ['analysis-failed', 'rule-failed', 'nothing-to-ask'],
+    example: 'rule-failed',
+    description: 'analysis-failed: the section text could not be analysed; rule-failed: one rule could not run on it (the others did); nothing-to-ask: no item passed the quality checks',
+  })
+  reason: string;
+
+  @ApiPropertyOptional({ example: 'enumeration', description: 'The rule that failed, for rule-failed' })
+  rule?: string;
+
+  @ApiProperty({ example: 'Cannot read the list intro', description: 'What went wrong, for the author and for a bug report' })
+  detail: string;
+}
+
+export class FlaggedSentenceDto {
+  @ApiProperty({ example: '2.1' })
+  sectionKey: string;
+
+  @ApiProperty({ example: 'Creating a Pod, the kubelet calls the CNI plugin to set up its network.' })
+  sentence: string;
+
+  @ApiProperty({ example: 'kubelet-calls-cni', description: 'Id of the outdated claim in the glossary' })
+  factId: string;
+
+  @ApiProperty({ example: '1.24', description: 'Kubernetes version since which the sentence is wrong' })
+  since: string;
+
+  @ApiProperty({ example: 'Since Kubernetes 1.24 the container runtime, not the kubelet, calls the CNI plugins.', description: 'What holds now, in the document language' })
+  note: string;
+}
+
 export class GenerationResultDto {
   @ApiProperty({ format: 'uuid' })
   documentId: string;
@@ -59,4 +94,10 @@ export class GenerationResultDto {
 
   @ApiProperty({ type: [GenerationSectionDto] })
   perSection: GenerationSectionDto[];
+
+  @ApiProperty({ type: [SkippedSectionDto], description: 'Sections (or rules on them) that yielded nothing, and why; generation itself never fails on them' })
+  skipped: SkippedSectionDto[];
+
+  @ApiProperty({ type: [FlaggedSentenceDto], description: 'Sentences that contradict current Kubernetes: no item was built on them; the author should correct them' })
+  flagged: FlaggedSentenceDto[];
 }

@@ -151,6 +151,17 @@ export class BulkApproveDto {
   ids: string[];
 }
 
+export class QuestionQualityDto {
+  @ApiProperty({ example: 0.85, minimum: 0, maximum: 1, description: 'How publishable the generator judged the item; review the highest first' })
+  score: number;
+
+  @ApiProperty({
+    example: ['source-reused'],
+    description: 'What lowered the score: source-reused, three-options, obvious-blank, answer-in-section-title, long-stem',
+  })
+  reasons: string[];
+}
+
 export class QuestionSourceDto {
   @ApiProperty({ format: 'uuid' })
   documentId: string;
@@ -166,6 +177,9 @@ export class QuestionSourceDto {
 
   @ApiProperty({ example: 'definition-to-term' })
   rule: string;
+
+  @ApiPropertyOptional({ type: QuestionQualityDto, description: 'Quality score of a generated item' })
+  quality?: QuestionQualityDto;
 }
 
 /** An author's view: content with its key. Never sent to candidates. */

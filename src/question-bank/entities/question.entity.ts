@@ -16,6 +16,8 @@ export interface QuestionSource {
   sectionKey: string;
   sentence: string;
   rule: string;
+  /** Generated items: the generator's quality score (0–1) and what lowered it. */
+  quality?: { score: number; reasons: string[] };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 export { generateQuestions } from './generate-questions.js';
 export {
-  GENERATION_RULES, type GeneratedQuestion, type GenerationInput, type GenerationReport, type GenerationRule,
+  GENERATION_RULES, type GeneratedQuestion, type ItemQuality, type GenerationInput, type GenerationReport, type GenerationRule,
   REJECTION_REASONS, type RejectionReason,
 } from './types.js';
 export { familyOf, groupOf } from './kinds.js';

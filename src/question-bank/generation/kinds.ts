@@ -49,6 +49,17 @@ export function isAmbiguousSurface(surface: string): boolean {
   return AMBIGUOUS_SURFACES.has(surface.replace(/\s+/g, '').toLowerCase().replace(/s$/, ''));
 }
 
+/**
+ * What every Pod controller has (a Pod template, a selector, replicas, rolling updates,
+ * scaling, revisions): a sentence about one of them on these topics is usually true of its
+ * siblings too, so a sibling is neither a safe wrong option nor a safe false swap.
+ */
+const WORKLOAD_COMMON = /template|selector|replicas?|rolling|roll(?:s|ed)? out|rollout|update|scal(?:e|es|ed|ing)|revision|模板|选择|副本|滚动|更新|扩容|缩容|扩缩|上线|修订/iu;
+
+export function sharedWithSiblings(entry: GlossaryEntry, sentence: string): boolean {
+  return entry.kind === 'workload-object' && WORKLOAD_COMMON.test(sentence);
+}
+
 export function isTooGeneral(id: string): boolean {
   return TOO_GENERAL.has(id);
 }

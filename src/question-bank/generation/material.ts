@@ -6,7 +6,9 @@ import { titleEntry } from './title-entry.js';
 import { describedFrom, shape } from './material-described.js';
 import { labeledLists, statementLists, termLists } from './material-lists.js';
 import type { Chain, Described, SectionMaterial } from './material-types.js';
+import { withoutOutdatedClaims } from './outdated.js';
 import { hasDanglingReference, textLength } from './text.js';
+import type { FlaggedSentence } from './types.js';
 
 export type { Chain, Described, LabeledList, SectionMaterial, StatementList, TermList } from './material-types.js';
 
@@ -25,6 +27,10 @@ export interface DocumentMaterial {
   mentioned: Set<string>;
   /** The sentences that name each glossary id. */
   sentencesMentioning: Map<string, string[]>;
+  /** Sections whose analysis failed, with the reason; they contribute empty material. */
+  failed: Map<string, string>;
+  /** Sentences left out for stating something outdated. */
+  flagged: FlaggedSentence[];
 }
 
 /** Analyses every section and indexes descriptions by glossary id. */
@@ -32,18 +38,35 @@ export function buildMaterial(sections: readonly Section[], language: Language, 
   const own = new Map<string, SectionMaterial>();
   const descriptions = new Map<string, Described[]>();
   const allSentences: string[] = [];
+  const failed = new Map<string, string>();
+  const flagged: FlaggedSentence[] = [];
   for (const section of sections) {
-    const analysis = analyseSection(section, glossary, { language });
-    const material = sectionMaterial(section, analysis, language, glossary);
+    // One section the analysis cannot read must not cost the author the whole bank.
+    let analysis: SectionAnalysis;
+    let material: SectionMaterial;
+    try {
+      analysis = analyseSection(section, glossary, { language });
+      const checked = withoutOutdatedClaims(sectionMaterial(section, analysis, language, glossary), language, glossary);
+      material = checked.material;
+      flagged.push(...checked.flagged);
+    } catch (error) {
+      failed.set(section.key, error instanceof Error ? error.message : String(error));
+      own.set(section.key, emptyMaterial(section));
+      continue;
+    }
     own.set(section.key, material);
-    allSentences.push(...analysis.sentences);
+    allSentences.push(...analysis.sentences.filter((s) => !flagged.some((f) => f.sentence === s)));
     for (const d of material.described) descriptions.set(d.entry.id, [...(descriptions.get(d.entry.id) ?? []), d]);
   }
   const sentencesMentioning = new Map<string, string[]>();
   for (const s of allSentences) {
     for (const id of new Set(matchTerms(s, glossary).map((m) => m.entry.id))) sentencesMentioning.set(id, [...(sentencesMentioning.get(id) ?? []), s]);
   }
-  return { language, glossary, sections: [...sections], own, descriptions, allSentences, mentioned: new Set(sentencesMentioning.keys()), sentencesMentioning };
+  return { language, glossary, sections: [...sections], own, descriptions, allSentences, mentioned: new Set(sentencesMentioning.keys()), sentencesMentioning, failed, flagged };
+}
+
+function emptyMaterial(section: Section): SectionMaterial {
+  return { sectionKey: section.key, title: section.title, titleEntry: null, sentences: [], described: [], termLists: [], statementLists: [], labeledLists: [], chains: [] };
 }
 
 function sectionMaterial(section: Section, analysis: SectionAnalysis, language: Language, glossary: Glossary): SectionMaterial {

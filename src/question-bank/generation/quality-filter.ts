@@ -17,6 +17,8 @@ const LIMITS = {
 export function rejectionReason(c: Candidate, language: Language): RejectionReason | null {
   if (c.distractors && c.distractors.found < c.distractors.needed) return 'too-few-distractors';
   if (validateQuestion(c.content, c.answerKey).length > 0) return 'invalid';
+  // A choice between two is a coin toss with a stem; true/false asks that more honestly.
+  if (c.content.type === 'single-choice' && c.content.options.length < 3) return 'too-few-options';
   if (repeats(texts(c.content))) return 'duplicate-options';
   for (const leak of c.leaks) {
     const text = leak.text.replace(/\{\{\d+\}\}/g, ' ');

@@ -27,12 +27,20 @@ function optionsOf(q: GeneratedQuestion): Array<{ text: string; correct: boolean
 describe.each(docs)('generateQuestions on the shipped course ($language)', ({ language, sections }) => {
   const report = generateQuestions({ sections, language, glossary, seed: 'course-seed' });
 
-  it('gives every section, chapters included, at least 5 items of at least 3 question types', () => {
+  it('gives every section quiz items of its own, every chapter quiz at least 5 items of 3 types, at most two per source sentence', () => {
     expect(report.perSection.map((p) => p.sectionKey)).toEqual(sections.map((s: Section) => s.key));
     expect(sections).toHaveLength(28);
-    for (const p of report.perSection) {
-      expect({ key: p.sectionKey, enough: p.generated >= 5 && p.types.length >= 3 }).toEqual({ key: p.sectionKey, enough: true });
+    // A section's quiz draws on its subsections too; short sections hold one or two sentences,
+    // and a sentence is asked at most twice across the bank.
+    for (const s of sections) {
+      const quiz = report.generated.filter((q) => q.sectionKey === s.key || q.sectionKey.startsWith(`${s.key}.`));
+      const types = new Set(quiz.map((q) => q.content.type)).size;
+      const chapter = sections.some((x: Section) => x.parentKey === s.key);
+      expect({ key: s.key, enough: chapter ? quiz.length >= 5 && types >= 3 : quiz.length >= 2 }).toEqual({ key: s.key, enough: true });
     }
+    const perSource = new Map<string, number>();
+    for (const q of report.generated) perSource.set(q.sourceSentence, (perSource.get(q.sourceSentence) ?? 0) + 1);
+    expect(Math.max(...perSource.values())).toBeLessThanOrEqual(2);
   });
 
   it('emits only items that pass validateQuestion and carry their rule, source and explanation', () => {
@@ -74,7 +82,7 @@ describe.each(docs)('generateQuestions on the shipped course ($language)', ({ la
     const other = generateQuestions({ sections, language, glossary, seed: 'another-seed' });
     expect(JSON.stringify(other.generated)).not.toBe(JSON.stringify(report.generated));
     for (const q of other.generated) expect(validateQuestion(q.content, q.answerKey)).toEqual([]);
-    for (const p of other.perSection) expect(p.generated >= 5 && p.types.length >= 3).toBe(true);
+    expect(other.generated.length).toBeGreaterThan(report.generated.length * 0.8);
     // The fingerprint does not depend on the seed: same rule, source and answer, same print.
     const prints = new Set(report.generated.map((q) => q.fingerprint));
     expect(other.generated.filter((q) => prints.has(q.fingerprint)).length).toBeGreaterThan(report.generated.length / 3);

@@ -125,3 +125,15 @@ export function hasDanglingReference(text: string, language: Language): boolean 
     ? /^(?:它|其|这|那|此|该|他们|它们)/u.test(t) || /这个问题|这些(?:运维)?工作|上述|前者|后者/u.test(t)
     : /^(?:it|its|this|that|these|those|they|them|their|such)\b/i.test(t) || /\bthis (?:problem|work)\b|\bthe (?:former|latter)\b/i.test(t);
 }
+
+/** Instructions ("Scale out the Deployment …") and use-case fragments name no fact to judge. */
+const EN_INSTRUCTION = /^(?:do not|don't|never|always|please|make sure|roll|declare|scale|pause|pick|change|use|apply|run|create|set|make|learn|read|see|check|add|remove|delete|edit|write|watch|avoid|ensure|note|choose|install|configure|deploy|expose|update|upgrade|keep|give|try|consider|define|specify|enable|disable|open|start|stop|verify|follow|build|push|pull|tag|log|look|let|find|get|put|move|copy|mount|attach)\b/i;
+const ZH_INSTRUCTION = /^(?:不要|请|务必|切勿|先|然后|使用|执行|运行|创建|删除|修改|选择|上线|声明|回滚|扩容|缩容|暂停|恢复)/u;
+
+/** A statement that is true or false as written, not an instruction or a noun phrase with a purpose. */
+export function isClaim(sentence: string, language: Language): boolean {
+  const s = sentence.trim();
+  if (language === 'zh') return !ZH_INSTRUCTION.test(s);
+  return !EN_INSTRUCTION.test(s) && !/^[\w.-]+(?:\s+and\s+[\w.-]+)?\s+for\s/i.test(s);
+}
+

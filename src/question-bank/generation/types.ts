@@ -9,9 +9,16 @@ export const GENERATION_RULES = [
 export type GenerationRule = (typeof GENERATION_RULES)[number];
 
 export const REJECTION_REASONS = [
-  'answer-in-stem', 'duplicate-options', 'too-few-distractors', 'too-short', 'too-long', 'duplicate-item', 'invalid',
+  'answer-in-stem', 'duplicate-options', 'too-few-distractors', 'too-few-options', 'too-short', 'too-long', 'duplicate-item',
+  'source-reused', 'true-false-balance', 'low-quality', 'invalid',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** How publishable an item looks, 0 to 1, and what lowered the score. */
+export interface ItemQuality {
+  score: number;
+  reasons: string[];
+}
 
 /** One generated quiz item, ready to be stored as a question revision after review. */
 export interface GeneratedQuestion {
@@ -29,12 +36,43 @@ export interface GeneratedQuestion {
   answerKey: AnswerKey;
   /** Cites the source sentence, in the item's language. */
   explanation: string;
+  quality: ItemQuality;
+}
+
+export const SKIP_REASONS = ['analysis-failed', 'rule-failed', 'nothing-to-ask'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/**
+ * A section (or one rule on it) the generator could not use. Generation goes on without it,
+ * and the author sees why: the bank is never lost to one awkward section.
+ */
+export interface SkippedSection {
+  sectionKey: string;
+  reason: SkipReason;
+  /** The rule that failed, for `rule-failed`. */
+  rule?: string;
+  detail: string;
+}
+
+/** A source sentence that contradicts current Kubernetes: no item is built on it. */
+export interface FlaggedSentence {
+  sectionKey: string;
+  sentence: string;
+  /** Id of the outdated claim in the glossary. */
+  factId: string;
+  /** The Kubernetes version since which the sentence is wrong. */
+  since: string;
+  /** What holds now, in the document's language. */
+  note: string;
 }
 
 export interface GenerationReport {
   generated: GeneratedQuestion[];
   rejected: Array<{ reason: RejectionReason; count: number }>;
   perSection: Array<{ sectionKey: string; generated: number; types: string[] }>;
+  skipped: SkippedSection[];
+  /** Sentences left out because they state something outdated, for the author to fix. */
+  flagged: FlaggedSentence[];
 }
 
 export interface GenerationInput {

@@ -1,8 +1,8 @@
 import { type Glossary, type GlossaryEntry, matchTerms, type TermMatch } from '../../../documents/analysis/index.js';
 import { type RuleContext, cite, cloze, singleChoice, tagsOf, withoutClausesNaming } from '../build.js';
-import { commonNoun, display, distractorsNeeded, formsOf, groupOf, groupSiblings, isAmbiguousSurface, isTooGeneral, revealingForms } from '../kinds.js';
+import { commonNoun, display, distractorsNeeded, formsOf, groupOf, groupSiblings, isAmbiguousSurface, isTooGeneral, revealingForms, sharedWithSiblings } from '../kinds.js';
 import type { SectionMaterial } from '../material-types.js';
-import { asSentence, capitalise, containsForm, stripEnd, textLength } from '../text.js';
+import { asSentence, capitalise, containsForm, isClaim, stripEnd, textLength } from '../text.js';
 import type { Candidate } from '../types.js';
 import { siblingDistractors } from './distractors.js';
 
@@ -23,8 +23,11 @@ export function clozeItems(m: SectionMaterial, ctx: RuleContext): Candidate[] {
   const out: Candidate[] = [];
   const ownSentences = new Set((doc.own.get(ctx.sectionKey)?.sentences ?? []).map((s) => asSentence(s, language)));
   m.sentences.map((s) => asSentence(s, language)).forEach((sentence, index) => {
+    if (!isClaim(sentence, language)) return;
     const blanks = blanksOf(sentence, doc.glossary, m.titleEntry);
     ctx.rng.shuffle(blanks).forEach((b, rank) => {
+      // "Scaling the ____ does not start a rollout": every Pod controller fits such a blank.
+      if (b.entry && sharedWithSiblings(b.entry, sentence)) return;
       const stem = `${sentence.slice(0, b.start)}{{1}}${afterTerm(sentence, b)}`;
       const accepted = b.entry ? [...new Set([b.surface, ...formsOf(b.entry)])] : [b.surface];
       const own = ownSentences.has(sentence) ? 10 : 0;
@@ -39,7 +42,7 @@ export function clozeItems(m: SectionMaterial, ctx: RuleContext): Candidate[] {
         priority,
       });
       // The same blank as a choice among siblings, for sections short of selected-response items.
-      if (b.entry && groupOf(b.entry) && groupSiblings(b.entry, doc.glossary).length > 0) {
+      if (b.entry && groupOf(b.entry) && groupSiblings(b.entry, doc.glossary).length > 0 && !sharedWithSiblings(b.entry, sentence)) {
         const needed = distractorsNeeded(b.entry, doc.glossary);
         const wrong = siblingDistractors(b.entry, sentence, sentence, needed, ctx);
         const gap = language === 'zh' ? '____' : '_____';

@@ -19,9 +19,12 @@ export interface ListCategory {
  */
 export function listCategory(list: StatementList, language: Language): ListCategory | null {
   const intro = stripEnd(list.intro);
+  // A list right under a heading, or after a sentence that does not introduce it, names no category.
+  if (intro.length === 0) return null;
   const subject = leadingSubject(list.context, language);
   if (language === 'zh') {
-    const lead = /^(.*?[，,])?(.+)$/u.exec(intro)!;
+    const lead = /^(.*?[，,])?(.+)$/u.exec(intro);
+    if (!lead) return null;
     const prefix = lead[1] ?? '';
     const m = /^(.+?)(?:有|包括|包含)(?:以下|如下|这些|下列)?(.*)$/u.exec(lead[2]!);
     if (!m) return null;
@@ -34,7 +37,8 @@ export function listCategory(list: StatementList, language: Language): ListCateg
     const zh = tail ? `${head}的${tail}` : head;
     return zh.length >= 3 ? { prefix, zh, en: '' } : null;
   }
-  const lead = /^((?:compared with|compared to|unlike|like)\s[^,]+,\s*)?(.+)$/i.exec(intro)!;
+  const lead = /^((?:compared with|compared to|unlike|like)\s[^,]+,\s*)?(.+)$/i.exec(intro);
+  if (!lead) return null;
   const prefix = lead[1]?.trim() ?? '';
   const body = lead[2]!;
   let m = /^(its|their)\s+(.+?)\s+(?:are|include)$/i.exec(body);

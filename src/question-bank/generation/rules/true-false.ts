@@ -1,12 +1,13 @@
 import { type GlossaryEntry, matchTerms, type TermMatch } from '../../../documents/analysis/index.js';
 import { type RuleContext, cite, tagsOf, tidySpacing, trueFalse } from '../build.js';
-import { display, groupOf, groupSiblings, isAmbiguousSurface, isTooGeneral, overlaps } from '../kinds.js';
+import { display, groupOf, groupSiblings, isAmbiguousSurface, isTooGeneral, overlaps, sharedWithSiblings } from '../kinds.js';
 import type { Described, SectionMaterial } from '../material-types.js';
-import { asSentence, capitalise, clauses, fold, overlap, stripEnd } from '../text.js';
+import { asSentence, capitalise, clauses, fold, isClaim, overlap, stripEnd } from '../text.js';
 import type { Candidate } from '../types.js';
 import { describedAlike, mentions, preferNearby } from './distractors.js';
 import { afterTerm } from './cloze.js';
 import { membershipItems } from './membership.js';
+import { withoutNegation } from './negation.js';
 
 /** Sentences whose claim belongs to one term only, so another term makes them false. */
 const SPECIFIC = /只有|唯一|默认|最小|只支持|专为|不再|后继|前身|取代|而不是|\bonly\b|\bunique\b|\bdefault\b|smallest|designed (?:as|for)|successor|predecessor|instead of|no longer|\bnot from\b/iu;
@@ -15,7 +16,7 @@ const SPECIFIC = /只有|唯一|默认|最小|只支持|专为|不再|后继|前
 const NOT_EXCHANGED = new Set(['organization', 'project', 'application', 'tool']);
 
 interface Statement { text: string; source: string; subject: TermMatch | null; own: boolean; title: boolean }
-interface Swap { text: string; from: GlossaryEntry; to: GlossaryEntry }
+interface Swap { text: string; from: GlossaryEntry; to: GlossaryEntry; exchange?: boolean }
 
 /**
  * True/false items. A false statement swaps one term for a sibling of the same narrow
@@ -33,20 +34,28 @@ export function trueFalseItems(m: SectionMaterial, ctx: RuleContext): Candidate[
   for (const { st, swaps } of ranked) {
     if (seen.has(st.source)) continue;
     seen.add(st.source);
-    const makeFalse = swaps.length > 0 && ctx.rng.next() < 0.65;
-    const swap = makeFalse ? swaps[ctx.rng.int(swaps.length)]! : null;
-    const text = swap ? swap.text : st.text;
+    // Without a sibling to swap in, a negated claim made positive is the false version.
+    const flipped = swaps.length === 0 && !st.title ? withoutNegation(st.text, language) : null;
+    // Always the false version when there is one: true statements are plentiful, false ones rare.
+    const makeFalse = swaps.length > 0 || flipped !== null;
+    const swap = makeFalse && swaps.length > 0 ? swaps[ctx.rng.int(swaps.length)]! : null;
+    const negated = makeFalse && !swap ? flipped : null;
+    const text = swap ? swap.text : negated ?? st.text;
     const stem = language === 'zh' ? `判断正误：${text}` : `True or false? ${text}`;
     const verdict = swap
       ? language === 'zh'
         ? `该说法错误：应为${display(swap.from, language)}，而不是${display(swap.to, language)}。`
         : ` False: it is ${display(swap.from, language)}, not ${display(swap.to, language)}.`
-      : language === 'zh' ? '该说法正确。' : ' True.';
+      : negated
+        ? language === 'zh' ? '该说法错误：原文的说法恰好相反。' : ' False: the course states the opposite.'
+        : language === 'zh' ? '该说法正确。' : ' True.';
+    const isTrue = !swap && !negated;
     out.push({
-      rule: 'true-false-swap', sectionKey: ctx.sectionKey, sourceSentence: st.source, answer: `${!swap}:${text}`,
-      difficulty: swap ? 'medium' : 'easy', tags: tagsOf([st.subject?.entry, swap?.to]), ...trueFalse(stem, !swap),
+      rule: 'true-false-swap', sectionKey: ctx.sectionKey, sourceSentence: st.source, answer: `${isTrue}:${text}`,
+      difficulty: isTrue ? 'easy' : 'medium', tags: tagsOf([st.subject?.entry, swap?.to]), ...trueFalse(stem, isTrue),
       explanation: language === 'zh' ? `${verdict}${cite(st.source, language)}` : `${cite(st.source, language)}${verdict}`,
-      leaks: [], priority: (st.own ? 10 : 0) + (swaps.length > 0 ? 3 : 1) + (st.title ? 1 : 0),
+      // Exchanging two named siblings is false for certain; a swapped-in sibling only nearly so.
+      leaks: [], priority: (st.own ? 10 : 0) + (swaps.length > 0 || flipped ? 3 : 1) + (st.title ? 1 : 0) + (swap?.exchange ? 2 : 0),
     });
   }
   return [...out, ...membershipItems(m, ctx)];
@@ -65,6 +74,7 @@ function statements(m: SectionMaterial, ctx: RuleContext): Statement[] {
   }
   const ownSentences = new Set(doc.own.get(ctx.sectionKey)?.sentences ?? []);
   for (const sentence of m.sentences) {
+    if (!isClaim(sentence, language)) continue;
     const grouped = matchTerms(sentence, doc.glossary).filter((t) => groupOf(t.entry) && !isTooGeneral(t.entry.id) && !isAmbiguousSurface(t.surface));
     if (grouped.length === 0) continue;
     const specific = SPECIFIC.test(sentence) || exchangePair(sentence, grouped, language) !== null;
@@ -104,10 +114,10 @@ function swapsOf(st: Statement, ctx: RuleContext): Swap[] {
       at = t.end;
     }
     text += st.text.slice(at);
-    return [{ text: finish(text, language), from: a, to: b }];
+    return [{ text: finish(text, language), from: a, to: b, exchange: true }];
   }
   const subject = st.subject;
-  if (!subject || isTooGeneral(subject.entry.id)) return [];
+  if (!subject || isTooGeneral(subject.entry.id) || sharedWithSiblings(subject.entry, st.text)) return [];
   const predicate = st.text.slice(subject.end);
   const out: Swap[] = [];
   for (const sibling of preferNearby(groupSiblings(subject.entry, doc.glossary), ctx)) {
