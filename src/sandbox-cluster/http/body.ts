@@ -24,6 +24,10 @@ export function mediaType(header: string | undefined): string {
 /** Decodes a request body as JSON, Kubernetes protobuf (kubectl 1.32+), or YAML for apply patches and yaml content types. */
 export function decodeBody(raw: Buffer, contentType: string | undefined): Json {
   const type = mediaType(contentType);
+  // A client that prefers CBOR (client-go ClientsPreferCBOR) falls back to JSON on 415, as with a server that does not serve it.
+  if (type === 'application/cbor' || type === 'application/apply-patch+cbor') {
+    throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, ${K8S_PROTOBUF_MEDIA_TYPE}`);
+  }
   if (type === K8S_PROTOBUF_MEDIA_TYPE) {
     if (!raw.length) return undefined;
     try {
