@@ -240,6 +240,20 @@ describe('sandbox cluster: API semantics over HTTP', () => {
     expect((await call(cluster, '/apis/apps/v1/namespaces/sem/deployments/tbl')).json.spec.replicas).toBe(5);
   });
 
+  it('serves CronJob at batch/v1beta1 too, so that kubectl before 1.21 can create one; batch/v1 stays preferred', async () => {
+    const group = await call(cluster, '/apis/batch');
+    expect(group.json.versions.map((v: { version: string }) => v.version)).toEqual(['v1', 'v1beta1']);
+    expect(group.json.preferredVersion.version).toBe('v1');
+    const beta = await call(cluster, '/apis/batch/v1beta1');
+    expect(beta.json.resources.map((r: { name: string }) => r.name)).toEqual(['cronjobs', 'cronjobs/status']);
+    const body = { apiVersion: 'batch/v1beta1', kind: 'CronJob', metadata: { name: 'old-client' }, spec: { schedule: '*/15 * * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'c', image: 'busybox:1.36' }] } } } } } };
+    const created = await call(cluster, '/apis/batch/v1beta1/namespaces/sem/cronjobs', { method: 'POST', body });
+    expect(created.status).toBe(201);
+    expect(created.json.apiVersion).toBe('batch/v1beta1');
+    const v1 = await call(cluster, '/apis/batch/v1/namespaces/sem/cronjobs/old-client');
+    expect(v1.json).toMatchObject({ apiVersion: 'batch/v1', kind: 'CronJob', spec: { schedule: '*/15 * * * *', concurrencyPolicy: 'Allow' } });
+  });
+
   it('serves OpenAPI v2 as JSON and protobuf', async () => {
     const json = await call(cluster, '/openapi/v2');
     const deploy = json.json.definitions['io.k8s.api.apps.v1.Deployment'];
