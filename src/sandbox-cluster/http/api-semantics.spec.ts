@@ -119,6 +119,12 @@ describe('sandbox cluster: API semantics over HTTP', () => {
     expect(badLabel.json.details.causes[0].message).toContain('name part must be no more than 63 characters');
     const svcName = await call(cluster, '/api/v1/namespaces/sem/services', { method: 'POST', body: { metadata: { name: '1svc' }, spec: { ports: [{ port: 80 }] } } });
     expect(svcName.json.details.causes[0].message).toContain('a DNS-1035 label');
+    // Port names are DNS-1123 labels: `kubectl create service nodeport web --tcp=80:8080` names its port "80-8080".
+    const digitPort = await call(cluster, '/api/v1/namespaces/sem/services', { method: 'POST', body: { metadata: { name: 'digits' }, spec: { ports: [{ name: '80-8080', port: 80 }] } } });
+    expect(digitPort.status).toBe(201);
+    const badPort = await call(cluster, '/api/v1/namespaces/sem/services', { method: 'POST', body: { metadata: { name: 'badport' }, spec: { ports: [{ name: 'Web_Port', port: 80 }] } } });
+    expect(badPort.status).toBe(422);
+    expect(badPort.json.details.causes[0]).toMatchObject({ field: 'spec.ports[0].name', reason: 'FieldValueInvalid' });
   });
 
   it('keeps immutable fields immutable', async () => {
