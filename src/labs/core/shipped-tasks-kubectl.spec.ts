@@ -1,20 +1,19 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ClientNodeClusterAdapter } from '../../cluster/client-node-cluster-adapter.js';
 import { startSandboxCluster, type SandboxClusterHandle } from '../../sandbox-cluster/index.js';
-import { validateTask } from './check-engine.js';
 import { loadTasks } from './task-loader.js';
-import type { TaskDefinition, TaskResult } from './task-types.js';
-import { shellWords } from './testing/shell-words.js';
+import type { SolutionStep, TaskDefinition } from './task-types.js';
+import { converge, failedChecks, runKubectlLines, runnableLines } from './testing/kubectl-lines.js';
 
 /**
  * The `kubectl` lines of each reference solution are what a learner reads: run them with a
  * real kubectl and the candidate's kubeconfig, and they must score 100 % too (and the wrong
  * solution's lines, where given, fail exactly as declared). Tasks whose lines need a file of
- * their own (`-f something.yaml`) are covered by the manifest spec only.
+ * their own (`-f something.yaml`) are covered by the manifest spec and the kubectl matrix spec.
  */
 const run = promisify(execFile);
 const kubectl = process.env.KUBECTL ?? 'kubectl';
@@ -23,7 +22,7 @@ const available = await run(kubectl, ['version', '--client']).then(
   () => false,
 );
 const tasks = loadTasks();
-const selfContained = (lines: string[] | undefined) => !!lines?.length && lines.every((l) => !/\s-f\s/.test(l) && shellWords(l) !== null);
+const selfContained = (step: SolutionStep) => runnableLines(step, { withFiles: false });
 
 const cluster: SandboxClusterHandle | null = available ? await startSandboxCluster({ port: 0 }) : null;
 const admin = cluster ? new ClientNodeClusterAdapter(cluster.kubeconfig()) : null;
@@ -35,37 +34,12 @@ afterAll(async () => {
 });
 
 let counter = 0;
-async function runLines(task: TaskDefinition, lines: string[]): Promise<string> {
+async function runLines(task: TaskDefinition, step: SolutionStep): Promise<string> {
   counter += 1;
   const ns = `k${counter}-${task.id}`.slice(0, 63);
-  await admin!.createLabNamespace(ns, { quota: { pods: 20, cpu: '4', memory: '8Gi' } });
-  if (task.setup.length) await admin!.applyInNamespace(ns, task.setup);
-  const access = await admin!.createCandidateAccess(ns, { serviceAccount: 'candidate', expirationSeconds: 3600 });
-  const kubeconfig = join(dir, `${ns}.yaml`);
-  writeFileSync(kubeconfig, access.kubeconfig);
-  for (const line of lines) {
-    const [, ...args] = shellWords(line)!;
-    await run(kubectl, ['--kubeconfig', kubeconfig, '--request-timeout=20s', ...args], { timeout: 60_000 }).catch((e: { stderr?: string }) => {
-      throw new Error(`${line}\n${e.stderr ?? String(e)}`);
-    });
-  }
+  await runKubectlLines({ admin: admin!, kubectl, dir, namespace: ns, task, step });
   return ns;
 }
-
-async function converge(task: TaskDefinition, ns: string, want: (r: TaskResult) => boolean): Promise<TaskResult> {
-  let last = await validateTask(task, ns, admin!);
-  let streak = 0;
-  const until = Date.now() + 25_000;
-  while (Date.now() < until) {
-    streak = want(last) ? streak + 1 : 0;
-    if (streak >= 3) break;
-    await new Promise((r) => setTimeout(r, 250));
-    last = await validateTask(task, ns, admin!);
-  }
-  return last;
-}
-
-const failed = (r: TaskResult) => r.checks.filter((c) => !c.passed).map((c) => `${c.id}: ${c.message.en}`);
 
 describe('shipped lab tasks: the kubectl reference lines', () => {
   it('has a kubectl to run (set KUBECTL), or skips the cases below', () => {
@@ -74,22 +48,22 @@ describe('shipped lab tasks: the kubectl reference lines', () => {
 
   for (const task of tasks) {
     // Skipped when no kubectl is installed, or when the lines need a manifest file.
-    const canRun = available && selfContained(task.solution.kubectl);
+    const canRun = available && selfContained(task.solution);
     (canRun ? it : it.skip)(`${task.id}: kubectl lines score 100 %${canRun ? '' : ' [skipped: no kubectl, or lines need files]'}`, async () => {
-      const ns = await runLines(task, task.solution.kubectl!);
+      const ns = await runLines(task, task.solution);
       try {
-        const r = await converge(task, ns, (x) => x.percentage === 100);
-        expect(failed(r)).toEqual([]);
+        const r = await converge(admin!, task, ns, (x) => x.percentage === 100);
+        expect(failedChecks(r)).toEqual([]);
       } finally {
         await admin!.deleteNamespace(ns);
       }
     });
-    if (task.wrongSolution.kubectl && available && selfContained(task.wrongSolution.kubectl)) {
+    if (available && selfContained(task.wrongSolution)) {
       it(`${task.id}: wrong kubectl lines fail exactly ${task.wrongSolution.expectFailed.join(', ')}`, async () => {
-        const ns = await runLines(task, task.wrongSolution.kubectl!);
+        const ns = await runLines(task, task.wrongSolution);
         const expected = [...task.wrongSolution.expectFailed].sort();
         try {
-          const r = await converge(task, ns, (x) => JSON.stringify(x.checks.filter((c) => !c.passed).map((c) => c.id).sort()) === JSON.stringify(expected));
+          const r = await converge(admin!, task, ns, (x) => JSON.stringify(x.checks.filter((c) => !c.passed).map((c) => c.id).sort()) === JSON.stringify(expected));
           expect(r.checks.filter((c) => !c.passed).map((c) => c.id).sort()).toEqual(expected);
         } finally {
           await admin!.deleteNamespace(ns);

@@ -74,6 +74,24 @@ describe('sandbox cluster: watch', () => {
     expect(Number(event.object.metadata.resourceVersion)).toBeGreaterThanOrEqual(Number(rv));
   });
 
+  it('streams the initial state then an initial-events-end BOOKMARK for sendInitialEvents (kubectl 1.35 watch-list)', async () => {
+    await call(cluster, '/api/v1/namespaces/w/configmaps', { method: 'POST', body: cm('listed', { list: 'yes' }) });
+    const rv = (await call(cluster, '/api/v1/namespaces/w/configmaps')).json.metadata.resourceVersion;
+    // An RV given with NotOlderThan still starts from the full state, not from history after it.
+    const watch = await openWatch(cluster, `/api/v1/namespaces/w/configmaps?watch=1&labelSelector=list%3Dyes&allowWatchBookmarks=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&resourceVersion=${rv}`);
+    const events = await watch.waitFor(2);
+    watch.close();
+    expect(events.map((e) => `${e.type}:${e.object.metadata.name ?? ''}`)).toEqual(['ADDED:listed', 'BOOKMARK:']);
+    expect(events[1].object.metadata.annotations).toEqual({ 'k8s.io/initial-events-end': 'true' });
+    expect(Number(events[1].object.metadata.resourceVersion)).toBeGreaterThanOrEqual(Number(rv));
+  });
+
+  it('refuses sendInitialEvents without resourceVersionMatch=NotOlderThan, as the API server does', async () => {
+    const res = await call(cluster, '/api/v1/namespaces/w/configmaps?watch=1&allowWatchBookmarks=true&sendInitialEvents=true');
+    expect(res.status).toBe(422);
+    expect(res.json.message).toContain('sendInitialEvents is forbidden for watch unless resourceVersionMatch is set to NotOlderThan');
+  });
+
   it('watches a single object by name and ends at timeoutSeconds', async () => {
     await call(cluster, '/api/v1/namespaces/w/configmaps', { method: 'POST', body: cm('solo') });
     const watch = await openWatch(cluster, '/api/v1/namespaces/w/configmaps?watch=1&fieldSelector=metadata.name%3Dsolo&timeoutSeconds=1');

@@ -19,7 +19,12 @@ export interface WatchOptions {
   allowWatchBookmarks?: boolean;
   /** Milliseconds between BOOKMARK events when bookmarks are allowed. */
   bookmarkIntervalMs?: number;
+  /** Watch-list (client-go 1.35+ informers): the current state, then a BOOKMARK marking its end. */
+  sendInitialEvents?: boolean;
 }
+
+/** The annotation on the BOOKMARK that ends the initial events of a watch-list. */
+export const INITIAL_EVENTS_END = 'k8s.io/initial-events-end';
 
 /**
  * Starts a watch: replays history after `resourceVersion` (or the current state as
@@ -55,7 +60,15 @@ export function startWatch(
   };
 
   const rvText = opts.resourceVersion;
-  if (!rvText || rvText === '0') {
+  const bookmark = (annotations?: Record<string, string>): WatchEvent => ({
+    type: 'BOOKMARK',
+    object: { kind: def.kind, apiVersion: apiVersionOf(def), metadata: { resourceVersion: String(store.currentResourceVersion()), ...(annotations ? { annotations } : {}) } },
+  });
+  if (opts.sendInitialEvents) {
+    // NotOlderThan any given RV: the state now is never older, so it is sent whole.
+    for (const o of store.list(key, ns)) if (filter.matches(o)) out('ADDED', o);
+    emit(bookmark({ [INITIAL_EVENTS_END]: 'true' }));
+  } else if (!rvText || rvText === '0') {
     for (const o of store.list(key, ns)) if (filter.matches(o)) out('ADDED', o);
   } else {
     const rv = Number(rvText);
@@ -70,12 +83,7 @@ export function startWatch(
   const unsubscribe = store.subscribe(translate);
   let timer: NodeJS.Timeout | undefined;
   if (opts.allowWatchBookmarks) {
-    timer = setInterval(() => {
-      emit({
-        type: 'BOOKMARK',
-        object: { kind: def.kind, apiVersion: apiVersionOf(def), metadata: { resourceVersion: String(store.currentResourceVersion()) } },
-      });
-    }, opts.bookmarkIntervalMs ?? 5000);
+    timer = setInterval(() => emit(bookmark()), opts.bookmarkIntervalMs ?? 5000);
     timer.unref();
   }
   return () => {

@@ -119,6 +119,12 @@ describe('sandbox cluster: API semantics over HTTP', () => {
     expect(badLabel.json.details.causes[0].message).toContain('name part must be no more than 63 characters');
     const svcName = await call(cluster, '/api/v1/namespaces/sem/services', { method: 'POST', body: { metadata: { name: '1svc' }, spec: { ports: [{ port: 80 }] } } });
     expect(svcName.json.details.causes[0].message).toContain('a DNS-1035 label');
+    // Port names are DNS-1123 labels: `kubectl create service nodeport web --tcp=80:8080` names its port "80-8080".
+    const digitPort = await call(cluster, '/api/v1/namespaces/sem/services', { method: 'POST', body: { metadata: { name: 'digits' }, spec: { ports: [{ name: '80-8080', port: 80 }] } } });
+    expect(digitPort.status).toBe(201);
+    const badPort = await call(cluster, '/api/v1/namespaces/sem/services', { method: 'POST', body: { metadata: { name: 'badport' }, spec: { ports: [{ name: 'Web_Port', port: 80 }] } } });
+    expect(badPort.status).toBe(422);
+    expect(badPort.json.details.causes[0]).toMatchObject({ field: 'spec.ports[0].name', reason: 'FieldValueInvalid' });
   });
 
   it('keeps immutable fields immutable', async () => {
@@ -238,6 +244,20 @@ describe('sandbox cluster: API semantics over HTTP', () => {
     });
     expect(patched.json.spec.replicas).toBe(5);
     expect((await call(cluster, '/apis/apps/v1/namespaces/sem/deployments/tbl')).json.spec.replicas).toBe(5);
+  });
+
+  it('serves CronJob at batch/v1beta1 too, so that kubectl before 1.21 can create one; batch/v1 stays preferred', async () => {
+    const group = await call(cluster, '/apis/batch');
+    expect(group.json.versions.map((v: { version: string }) => v.version)).toEqual(['v1', 'v1beta1']);
+    expect(group.json.preferredVersion.version).toBe('v1');
+    const beta = await call(cluster, '/apis/batch/v1beta1');
+    expect(beta.json.resources.map((r: { name: string }) => r.name)).toEqual(['cronjobs', 'cronjobs/status']);
+    const body = { apiVersion: 'batch/v1beta1', kind: 'CronJob', metadata: { name: 'old-client' }, spec: { schedule: '*/15 * * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'c', image: 'busybox:1.36' }] } } } } } };
+    const created = await call(cluster, '/apis/batch/v1beta1/namespaces/sem/cronjobs', { method: 'POST', body });
+    expect(created.status).toBe(201);
+    expect(created.json.apiVersion).toBe('batch/v1beta1');
+    const v1 = await call(cluster, '/apis/batch/v1/namespaces/sem/cronjobs/old-client');
+    expect(v1.json).toMatchObject({ apiVersion: 'batch/v1', kind: 'CronJob', spec: { schedule: '*/15 * * * *', concurrencyPolicy: 'Allow' } });
   });
 
   it('serves OpenAPI v2 as JSON and protobuf', async () => {

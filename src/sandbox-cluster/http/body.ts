@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, errors } from '../core/errors.js';
 import type { Json } from '../core/types.js';
+import { decodeKubernetesProtobuf, K8S_PROTOBUF_MEDIA_TYPE } from '../protobuf/k8s-protobuf.js';
 
 const MAX_BODY = 3 * 1024 * 1024;
 
@@ -20,11 +21,23 @@ export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-/** Decodes a request body as JSON, or YAML for apply patches and yaml content types. */
+/** Decodes a request body as JSON, Kubernetes protobuf (kubectl 1.32+), or YAML for apply patches and yaml content types. */
 export function decodeBody(raw: Buffer, contentType: string | undefined): Json {
+  const type = mediaType(contentType);
+  // A client that prefers CBOR (client-go ClientsPreferCBOR) falls back to JSON on 415, as with a server that does not serve it.
+  if (type === 'application/cbor' || type === 'application/apply-patch+cbor') {
+    throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, ${K8S_PROTOBUF_MEDIA_TYPE}`);
+  }
+  if (type === K8S_PROTOBUF_MEDIA_TYPE) {
+    if (!raw.length) return undefined;
+    try {
+      return decodeKubernetesProtobuf(raw);
+    } catch (e) {
+      throw errors.badRequest(`error decoding request body: ${(e as Error).message}`);
+    }
+  }
   const text = raw.toString('utf8');
   if (!text.trim()) return undefined;
-  const type = mediaType(contentType);
   try {
     if (type.includes('yaml')) return parseYaml(text);
     return JSON.parse(text);

@@ -1,7 +1,7 @@
 import { isPatchType, patchObject } from '../api/patch.js';
 import type { ListOptions } from '../api/request-options.js';
 import { startWatch } from '../api/watch.js';
-import { errors } from '../core/errors.js';
+import { ApiError, errors } from '../core/errors.js';
 import { isPlainObject } from '../core/json.js';
 import type { Json } from '../core/types.js';
 import { renderTable } from '../table/render-table.js';
@@ -88,6 +88,14 @@ function streamWatch(ctx: RequestContext): void {
   const nameSelector = info.name ? `metadata.name=${info.name}` : '';
   const fieldSelector = [query.get('fieldSelector'), nameSelector].filter(Boolean).join(',');
   const table = ctx.representation.kind === 'table' ? ctx.representation : undefined;
+  const sendInitialEvents = queryFlag(query, 'sendInitialEvents');
+  if (sendInitialEvents && query.get('resourceVersionMatch') !== 'NotOlderThan') {
+    throw new ApiError(422, 'Invalid', `ListOptions.meta.k8s.io "" is invalid: sendInitialEvents: Forbidden: sendInitialEvents is forbidden for watch unless resourceVersionMatch is set to NotOlderThan`, {
+      group: 'meta.k8s.io',
+      kind: 'ListOptions',
+      causes: [{ reason: 'FieldValueForbidden', message: 'Forbidden: sendInitialEvents is forbidden for watch unless resourceVersionMatch is set to NotOlderThan', field: 'sendInitialEvents' }],
+    });
+  }
   let stop: () => void = () => undefined;
   let ended = false;
   const end = () => {
@@ -109,6 +117,7 @@ function streamWatch(ctx: RequestContext): void {
       resourceVersion: query.get('resourceVersion') ?? undefined,
       allowWatchBookmarks: queryFlag(query, 'allowWatchBookmarks'),
       bookmarkIntervalMs: deps.bookmarkIntervalMs,
+      sendInitialEvents,
     },
     (event) => {
       if (ended) return;

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../core/types.js';
+import type { Json, KubeObject } from '../core/types.js';
 import { formatSelector, fromLabelSelectorObject } from '../selectors/label-selector.js';
 import * as tables from '../table/tables-workloads.js';
 import * as v from '../validation/validate-workloads.js';
@@ -38,6 +38,36 @@ function workload(kind: string, plural: string, shortNames: string[], extra: Par
     ...extra,
   };
 }
+
+const cronJob: ResourceDef = {
+  ...batch,
+  kind: 'CronJob',
+  plural: 'cronjobs',
+  singular: 'cronjob',
+  namespaced: true,
+  shortNames: ['cj'],
+  categories: ['all'],
+  verbs: ALL_VERBS,
+  subresources: [statusSub('CronJob')],
+  definition: 'io.k8s.api.batch.v1.CronJob',
+  nameRule: 'subdomain',
+  hasStatus: true,
+  hasGeneration: true,
+  defaults(obj) {
+    const s = obj.spec;
+    if (!s || typeof s !== 'object') return;
+    s.concurrencyPolicy ??= 'Allow';
+    s.suspend ??= false;
+    s.successfulJobsHistoryLimit ??= 3;
+    s.failedJobsHistoryLimit ??= 1;
+    if (s.jobTemplate?.spec) v.defaultJobSpec(s.jobTemplate.spec);
+  },
+  prepareCreate(obj) {
+    obj.status = {};
+  },
+  validate: v.validateCronJob,
+  table: tables.cronJobTable,
+};
 
 export const workloadKinds: ResourceDef[] = [
   workload('Deployment', 'deployments', ['deploy'], {
@@ -157,33 +187,12 @@ export const workloadKinds: ResourceDef[] = [
     immutable: v.jobImmutable,
     table: tables.jobTable,
   },
+  cronJob,
+  // kubectl before 1.21 creates CronJobs at batch/v1beta1 (served upstream until 1.25); same fields, stored as batch/v1.
   {
-    ...batch,
-    kind: 'CronJob',
-    plural: 'cronjobs',
-    singular: 'cronjob',
-    namespaced: true,
-    shortNames: ['cj'],
-    categories: ['all'],
-    verbs: ALL_VERBS,
-    subresources: [statusSub('CronJob')],
-    definition: 'io.k8s.api.batch.v1.CronJob',
-    nameRule: 'subdomain',
-    hasStatus: true,
-    hasGeneration: true,
-    defaults(obj) {
-      const s = obj.spec;
-      if (!s || typeof s !== 'object') return;
-      s.concurrencyPolicy ??= 'Allow';
-      s.suspend ??= false;
-      s.successfulJobsHistoryLimit ??= 3;
-      s.failedJobsHistoryLimit ??= 1;
-      if (s.jobTemplate?.spec) v.defaultJobSpec(s.jobTemplate.spec);
-    },
-    prepareCreate(obj) {
-      obj.status = {};
-    },
-    validate: v.validateCronJob,
-    table: tables.cronJobTable,
+    ...cronJob,
+    version: 'v1beta1',
+    toStorage: (o: Json) => ({ ...o, apiVersion: 'batch/v1' }),
+    fromStorage: (o: Json) => ({ ...o, apiVersion: 'batch/v1beta1' }),
   },
 ];

@@ -16,7 +16,7 @@ const GROUP_ORDER: Array<[string, string[]]> = [
   ['authentication.k8s.io', ['v1']],
   ['authorization.k8s.io', ['v1']],
   ['autoscaling', ['v2', 'v1']],
-  ['batch', ['v1']],
+  ['batch', ['v1', 'v1beta1']],
   ['networking.k8s.io', ['v1']],
   ['rbac.authorization.k8s.io', ['v1']],
   ['discovery.k8s.io', ['v1']],

@@ -13,8 +13,8 @@ export interface RawResponse {
 export interface RawRequest {
   method?: string;
   body?: Json;
-  /** Sent as-is when a string (YAML, malformed JSON…). */
-  rawBody?: string;
+  /** Sent as-is (YAML, malformed JSON, protobuf bytes…). */
+  rawBody?: string | Buffer;
   contentType?: string;
   accept?: string;
   token?: string | null;

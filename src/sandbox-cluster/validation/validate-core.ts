@@ -3,7 +3,7 @@ import { parseQuantity } from '../core/quantity.js';
 import type { Cause, Json, KubeObject } from '../core/types.js';
 import type { ValidationContext } from '../registry/resource-def.js';
 import { fe } from './field-errors.js';
-import { configMapKey, dns1035Label } from './names.js';
+import { configMapKey, dns1123Label } from './names.js';
 import { validateLabels } from './validate-meta.js';
 import { validatePodSpec } from './validate-pod-spec.js';
 
@@ -69,7 +69,8 @@ export function validateService(obj: O): Cause[] {
     const path = `spec.ports[${i}]`;
     if (ports.length > 1 && !p?.name) out.push(fe.required(`${path}.name`));
     if (p?.name) {
-      for (const m of dns1035Label(p.name)) out.push(fe.invalid(`${path}.name`, p.name, m));
+      // Port names are DNS-1123 labels upstream (kubectl create service names them "80-8080").
+      for (const m of dns1123Label(p.name)) out.push(fe.invalid(`${path}.name`, p.name, m));
       if (names.has(p.name)) out.push(fe.duplicate(`${path}.name`, p.name));
       names.add(p.name);
     }
