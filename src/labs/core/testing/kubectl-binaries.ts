@@ -12,7 +12,7 @@ import { unzipSync } from 'fflate';
  * installed as dev dependencies, or from `KUBECTL_MATRIX_DIR/vNN/kubectl`.
  * 1.31 is the last minor that sends JSON request bodies, 1.32 the first that sends protobuf.
  */
-export const KUBECTL_MATRIX_MINORS = [27, 31, 32, 34, 35, 36] as const;
+export const KUBECTL_MATRIX_MINORS = [27, 31, 32, 36] as const;
 
 export interface KubectlBinary {
   /** `v1.35` for a matrix binary, `system` for KUBECTL or kubectl on PATH. */
