@@ -35,6 +35,8 @@ export function attackBodies(victim: VictimOrganisation, hostile: HostileOrganis
       answerKey: { type: 'single-choice', correct: 'b' },
       explanation: 'Hijacked.',
     }),
+    // Approving as exam-only would hide the item from the victim's practice quizzes.
+    'POST /v1/questions/{questionId}/approve': json({ use: 'exam' }),
     'POST /v1/courses/{courseId}/question-bank/import': { contentType: 'text/plain', body: '::planted:: Which component stores cluster state? {=etcd ~kubelet}' },
     'POST /v1/documents/{documentId}/question-bank:generate': json({ seed: 'hostile' }),
     'POST /v1/quizzes/{quizId}/check': json({ language: 'en', answers: [{ questionId: victim.approvedQuestionId, response: { type: 'single-choice', choice: 'a' } }] }),

@@ -52,6 +52,8 @@ export async function acceptingReceiver(): Promise<WebhookReceiver> {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A set-up that fails before close() is reachable must not keep Jest alive.
+  server.unref();
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
     events,
@@ -152,17 +154,18 @@ export async function victimOrganisation(t: TestApp) {
     return (page.body.items as Array<{ id: string; status: string }>).find((d) => d.status === 'delivered')?.id;
   });
 
-  const inProgress = await startAttempt('victim-start-0002');
-  const position = (inProgress.items as Array<{ position: number }>)[0]!.position;
-  await t.http.put(`/v1/attempts/${inProgress.id}/answers/${position}`).set('authorization', candidate).send({ response: { type: 'single-choice', choice: 'a' }, version: 0 }).expect(200);
-  const examLabSessionId = (await t.http.post(`/v1/attempts/${inProgress.id}/labs/${taskId}/session`).set('authorization', candidate).expect(201)).body.id as string;
-  const practiceSessionId = (await t.http.post(`/v1/labs/${taskId}/sessions`).set('authorization', candidate).expect(201)).body.id as string;
-
+  // Practised before the second attempt starts: while it runs, /check refuses its items (409).
   await t.http
     .post(`/v1/quizzes/${courseId}~3/check`)
     .set('authorization', candidate)
     .send({ language: 'en', answers: [{ questionId: approved['3.1']![0]!, response: { type: 'single-choice', choice: 'a' } }] })
     .expect(200);
+
+  const inProgress = await startAttempt('victim-start-0002');
+  const position = (inProgress.items as Array<{ position: number }>)[0]!.position;
+  await t.http.put(`/v1/attempts/${inProgress.id}/answers/${position}`).set('authorization', candidate).send({ response: { type: 'single-choice', choice: 'a' }, version: 0 }).expect(200);
+  const examLabSessionId = (await t.http.post(`/v1/attempts/${inProgress.id}/labs/${taskId}/session`).set('authorization', candidate).expect(201)).body.id as string;
+  const practiceSessionId = (await t.http.post(`/v1/labs/${taskId}/sessions`).set('authorization', candidate).expect(201)).body.id as string;
 
   const admin = await as('admin');
   const clusterId = (await t.http.get('/v1/clusters').set('authorization', admin).expect(200)).body[0].id as string;
