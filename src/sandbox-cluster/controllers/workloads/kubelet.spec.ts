@@ -87,4 +87,20 @@ describe('nodes, scheduler and kubelet on a stepped clock', () => {
     await step(0);
     expect(pod('picky').spec.nodeName).toBe('sandbox-node-2');
   });
+
+  it('avoids nodes with untolerated PreferNoSchedule taints and keeps cordoned (tainted) nodes empty', async () => {
+    const nodeDef = core.registry.forKind('', 'Node')!;
+    const taint = (name: string, spec: Json) => {
+      const node = core.store.get('/nodes', '', name)!;
+      core.api.update(nodeDef, '', name, { ...node, spec: { ...node.spec, ...spec } }, {});
+    };
+    taint('sandbox-node-1', { taints: [{ key: 'spot', value: 'yes', effect: 'PreferNoSchedule' }] });
+    taint('sandbox-node-2', { unschedulable: true });
+    expect(core.store.get('/nodes', '', 'sandbox-node-2')!.spec.taints).toEqual([expect.objectContaining({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })]);
+    for (const n of ['p1', 'p2', 'p3']) create(n, { containers: [{ name: 'c', image: 'nginx' }] });
+    create('tolerant', { containers: [{ name: 'c', image: 'nginx' }], tolerations: [{ key: 'spot', operator: 'Exists' }], nodeSelector: { 'kubernetes.io/hostname': 'sandbox-node-1' } });
+    await step(0);
+    expect(['p1', 'p2', 'p3'].map((n) => pod(n).spec.nodeName)).toEqual(['sandbox-node-3', 'sandbox-node-3', 'sandbox-node-3']);
+    expect(pod('tolerant').spec.nodeName).toBe('sandbox-node-1');
+  });
 });
