@@ -103,4 +103,23 @@ describe('nodes, scheduler and kubelet on a stepped clock', () => {
     expect(['p1', 'p2', 'p3'].map((n) => pod(n).spec.nodeName)).toEqual(['sandbox-node-3', 'sandbox-node-3', 'sandbox-node-3']);
     expect(pod('tolerant').spec.nodeName).toBe('sandbox-node-1');
   });
+
+  it('evicts pods from a node with a NoExecute taint they do not tolerate, after tolerationSeconds when given', async () => {
+    const pinned = (name: string, tolerations: Json[] = []) =>
+      create(name, { containers: [{ name: 'c', image: 'nginx' }], tolerations, nodeSelector: { 'kubernetes.io/hostname': 'sandbox-node-3' } });
+    pinned('plain');
+    pinned('brief', [{ key: 'maintenance', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }]);
+    pinned('steady', [{ key: 'maintenance', operator: 'Exists', effect: 'NoExecute' }]);
+    await step(500);
+    const node = core.store.get('/nodes', '', 'sandbox-node-3')!;
+    core.api.update(core.registry.forKind('', 'Node')!, '', 'sandbox-node-3', { ...node, spec: { ...node.spec, taints: [{ key: 'maintenance', effect: 'NoExecute' }] } }, {});
+    await step(0);
+    const alive = () => ['plain', 'brief', 'steady'].filter((n) => core.store.get('/pods', 'default', n));
+    expect(alive()).toEqual(['brief', 'steady']);
+    expect(core.store.list('/events', 'default').some((e) => e.reason === 'TaintManagerEviction' && e.involvedObject.name === 'plain')).toBe(true);
+    await step(29_000);
+    expect(alive()).toEqual(['brief', 'steady']);
+    await step(1_000);
+    expect(alive()).toEqual(['steady']);
+  });
 });
