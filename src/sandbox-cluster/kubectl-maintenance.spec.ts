@@ -163,6 +163,10 @@ describe('impersonation and node maintenance through real kubectl', () => {
         const pdb = JSON.parse(await ok(['-n', ns, 'get', 'pdb', 'web', '-o', 'json']));
         expect(pdb.status).toMatchObject({ currentHealthy: 3, desiredHealthy: 3, disruptionsAllowed: 0, expectedPods: 3 });
         expect(await ok(['-n', ns, 'get', 'pdb'])).toMatch(/web\s+N\/A\s+0\s+0\s+\d+s/);
+        // apply validates the manifest against /openapi/v2 (older kubectl) or the server (newer).
+        const spare = file(`spare-${ns}.yaml`, `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: spare\n  namespace: ${ns}\nspec:\n  minAvailable: 50%\n  selector:\n    matchLabels: {app: spare}\n`);
+        expect(await ok(['apply', '-f', spare])).toContain('poddisruptionbudget.policy/spare created');
+        expect(await ok(['apply', '-f', spare])).toContain('poddisruptionbudget.policy/spare unchanged');
 
         const blocked = await run(['drain', 'sandbox-node-1', '--ignore-daemonsets', '--timeout=2s']);
         expect(blocked.code).not.toBe(0);
