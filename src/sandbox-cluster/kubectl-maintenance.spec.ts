@@ -77,6 +77,8 @@ describe('impersonation and node maintenance through real kubectl', () => {
     const groupOnly = await call(cluster, '/api/v1/namespaces/imp-raw/secrets', { headers: { 'Impersonate-Group': 'system:masters' } });
     expect(groupOnly.status).toBe(400);
     expect(groupOnly.json.message).toContain('without impersonating a user');
+    const malformed = await call(cluster, '/api/v1/namespaces/imp-raw/secrets', { headers: { 'Impersonate-User': 'jane', 'Impersonate-Extra-%zz': 'x' } });
+    expect(malformed.status).toBe(400);
     const asMaster = await call(cluster, '/api/v1/namespaces/imp-raw/secrets', { headers: { 'Impersonate-User': 'jane', 'Impersonate-Group': 'system:masters' } });
     expect(asMaster.status).toBe(200);
 
@@ -167,6 +169,7 @@ describe('impersonation and node maintenance through real kubectl', () => {
         const spare = file(`spare-${ns}.yaml`, `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: spare\n  namespace: ${ns}\nspec:\n  minAvailable: 50%\n  selector:\n    matchLabels: {app: spare}\n`);
         expect(await ok(['apply', '-f', spare])).toContain('poddisruptionbudget.policy/spare created');
         expect(await ok(['apply', '-f', spare])).toContain('poddisruptionbudget.policy/spare unchanged');
+        expect(await ok(['explain', 'poddisruptionbudget.spec.maxUnavailable'])).toMatch(/maxUnavailable/);
 
         const blocked = await run(['drain', 'sandbox-node-1', '--ignore-daemonsets', '--timeout=2s']);
         expect(blocked.code).not.toBe(0);

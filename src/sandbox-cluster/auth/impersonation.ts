@@ -47,7 +47,12 @@ export function impersonate(headers: IncomingHttpHeaders, caller: UserInfo, auth
   const extra: Record<string, string[]> = {};
   for (const name of Object.keys(headers)) {
     if (!name.startsWith(EXTRA_PREFIX)) continue;
-    const key = decodeURIComponent(name.slice(EXTRA_PREFIX.length)).toLowerCase();
+    let key: string;
+    try {
+      key = decodeURIComponent(name.slice(EXTRA_PREFIX.length)).toLowerCase();
+    } catch {
+      throw errors.badRequest(`malformed impersonation header: ${name}`);
+    }
     extra[key] = headerValues(headers, name);
   }
   const hasExtra = Object.keys(extra).length > 0;
