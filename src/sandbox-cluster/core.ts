@@ -15,11 +15,13 @@ import { systemClock, type Clock } from './core/types.js';
 import type { Controller } from './controllers/controller.js';
 import { gcFinalizerStandIn } from './controllers/finalizer-standin.js';
 import { namespaceController } from './controllers/namespace-controller.js';
+import { nodeLifecycleController } from './controllers/node-lifecycle-controller.js';
 import { quotaStatusController } from './controllers/quota-status.js';
 import type { SimulationOptions } from './controllers/runtime/sim-options.js';
 import { startSimulation, type Simulation } from './controllers/workloads/simulation.js';
 import { ResourceRegistry } from './registry/resource-registry.js';
 import { ObjectStore } from './store/object-store.js';
+import { disruptionController } from './policy/disruption-budget.js';
 
 export interface SandboxClusterCoreOptions {
   clock?: Clock;
@@ -101,6 +103,8 @@ export async function createSandboxClusterCore(opts: SandboxClusterCoreOptions =
   };
   core.addController(namespaceController(opts.rootCaPem ?? ''));
   core.addController(quotaStatusController);
+  core.addController(nodeLifecycleController);
+  core.addController(disruptionController);
   if (opts.gcStandIn ?? opts.simulation === false) core.addController(gcFinalizerStandIn);
   for (const c of opts.extraControllers ?? []) core.addController(c);
   bootstrap(core);

@@ -45,7 +45,13 @@ function binding(name: string, role: string, groups: string[]): Json {
 }
 
 const viewRules = rules(VIEWABLE, READ);
-const editRules = [...viewRules, ...rules(EDITABLE, [...READ, ...WRITE]), { apiGroups: [''], resources: ['secrets'], verbs: READ }];
+// As upstream's edit role: acting as a namespace's service accounts is an editor's right.
+const editRules = [
+  ...viewRules,
+  ...rules(EDITABLE, [...READ, ...WRITE]),
+  { apiGroups: [''], resources: ['secrets'], verbs: READ },
+  { apiGroups: [''], resources: ['serviceaccounts'], verbs: ['impersonate'] },
+];
 const adminRules = [
   ...editRules,
   { apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles', 'rolebindings'], verbs: [...READ, ...WRITE] },

@@ -15,6 +15,7 @@ export type StatusReason =
   | 'UnsupportedMediaType'
   | 'RequestEntityTooLarge'
   | 'InternalError'
+  | 'TooManyRequests'
   | 'ServiceUnavailable';
 
 export interface StatusDetails {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { impersonate } from '../auth/impersonation.js';
 import { forbiddenReason, type AuthzAttributes } from '../auth/rbac-authorizer.js';
 import { ApiError, errors } from '../core/errors.js';
 import type { Json, UserInfo } from '../core/types.js';
@@ -78,7 +79,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   }
   const auth = await deps.authenticator.authenticate(req);
   if (auth.kind !== 'user') throw errors.unauthorized();
-  const user = auth.user;
+  const user = impersonate(req.headers, auth.user, deps.authorizer);
   const attrs = authzAttributes(info, user, method);
   const decision = deps.authorizer.authorize(attrs);
   if (!decision.allowed) {

@@ -29,6 +29,21 @@ function attributesFrom(spec: Json, user: UserInfo): AuthzAttributes {
   ]);
 }
 
+/** The user a (Local)SubjectAccessReview asks about: exactly the names given, nothing derived. */
+function namedSubject(spec: Json, kind: string): UserInfo {
+  const groups: string[] = Array.isArray(spec.groups) ? spec.groups.map(String) : [];
+  const username = typeof spec.user === 'string' ? spec.user : '';
+  if (!username && !groups.length) {
+    throw errors.invalid({ group: 'authorization.k8s.io', kind }, '', [
+      { reason: 'FieldValueInvalid', message: 'Invalid value: "": at least one of user or group must be specified', field: 'spec.user' },
+    ]);
+  }
+  const subject: UserInfo = { username, groups };
+  if (typeof spec.uid === 'string') subject.uid = spec.uid;
+  if (isPlainObject(spec.extra)) subject.extra = spec.extra;
+  return subject;
+}
+
 /** Access reviews and token reviews: computed answers, nothing stored. */
 export async function handleReview(ctx: RequestContext): Promise<void> {
   const { deps, def, res } = ctx;
@@ -39,8 +54,7 @@ export async function handleReview(ctx: RequestContext): Promise<void> {
     case 'SelfSubjectAccessReview':
     case 'SubjectAccessReview':
     case 'LocalSubjectAccessReview': {
-      const subject: UserInfo =
-        def.kind === 'SelfSubjectAccessReview' ? ctx.user : { username: spec.user ?? '', groups: spec.groups ?? [], uid: spec.uid };
+      const subject = def.kind === 'SelfSubjectAccessReview' ? ctx.user : namedSubject(spec, def.kind);
       const attrs = attributesFrom(spec, subject);
       if (def.kind === 'LocalSubjectAccessReview') attrs.namespace = ctx.info.namespace;
       const decision = deps.authorizer.authorize(attrs);

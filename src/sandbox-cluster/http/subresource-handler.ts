@@ -3,6 +3,7 @@ import { errors } from '../core/errors.js';
 import { cloneJson, isPlainObject } from '../core/json.js';
 import { formatTime, type Json, type KubeObject } from '../core/types.js';
 import type { ResourceDef } from '../registry/resource-def.js';
+import { evictPod } from '../policy/eviction.js';
 import { mediaType } from './body.js';
 import { writeOptionsFrom, type RequestContext } from './handler-context.js';
 import { sendJson, sendText, successStatus } from './responses.js';
@@ -143,7 +144,8 @@ export async function handleSubresource(ctx: RequestContext): Promise<void> {
       return sendText(res, 200, deps.podLogs(info.namespace, info.name, container ?? names[0]));
     }
     case 'eviction': {
-      deps.service.delete(def, info.namespace, info.name, { user: ctx.user });
+      const { dryRun, user } = writeOptionsFrom(ctx);
+      evictPod(deps.service, def, { namespace: info.namespace, name: info.name, body: (await ctx.body()) ?? {}, user, dryRun });
       return sendJson(res, 201, successStatus());
     }
     default:

@@ -2,11 +2,12 @@ import { coreDefs } from './defs-core.js';
 import { metaDefs } from './defs-meta.js';
 import { otherDefs } from './defs-other.js';
 import { podDefs } from './defs-pod.js';
+import { policyDefs } from './defs-policy.js';
 import { storageDefs } from './defs-storage.js';
 import { workloadDefs } from './defs-workloads.js';
 import type { ObjectDef, Schema } from './schema-dsl.js';
 
-export const DEFINITIONS: Record<string, ObjectDef> = { ...metaDefs, ...podDefs, ...coreDefs, ...workloadDefs, ...otherDefs, ...storageDefs };
+export const DEFINITIONS: Record<string, ObjectDef> = { ...metaDefs, ...podDefs, ...coreDefs, ...workloadDefs, ...otherDefs, ...policyDefs, ...storageDefs };
 
 /** Resolves a `ref` to its definition's property schema, or undefined for scalars/unknowns. */
 export function resolveRef(schema: Schema | undefined): { def?: ObjectDef; schema?: Schema } {

@@ -1,5 +1,6 @@
 import { coreKinds } from './kinds-core.js';
 import { otherKinds } from './kinds-other.js';
+import { policyKinds } from './kinds-policy.js';
 import { storageKinds } from './kinds-storage.js';
 import { workloadKinds } from './kinds-workloads.js';
 import { resourceKeyOf, type ResourceDef } from './resource-def.js';
@@ -18,6 +19,7 @@ const GROUP_ORDER: Array<[string, string[]]> = [
   ['autoscaling', ['v2', 'v1']],
   ['batch', ['v1', 'v1beta1']],
   ['networking.k8s.io', ['v1']],
+  ['policy', ['v1', 'v1beta1']],
   ['rbac.authorization.k8s.io', ['v1']],
   ['discovery.k8s.io', ['v1']],
   ['storage.k8s.io', ['v1']],
@@ -29,7 +31,7 @@ export class ResourceRegistry {
   private readonly storage = new Map<string, ResourceDef>();
   private readonly byKind = new Map<string, ResourceDef>();
 
-  constructor(readonly defs: ResourceDef[] = [...coreKinds, ...workloadKinds, ...otherKinds, ...storageKinds]) {
+  constructor(readonly defs: ResourceDef[] = [...coreKinds, ...workloadKinds, ...otherKinds, ...policyKinds, ...storageKinds]) {
     for (const d of defs) {
       this.byGvr.set(`${d.group}/${d.version}/${d.plural}`, d);
       const gv = `${d.group}/${d.version}`;

@@ -18,6 +18,8 @@ export interface RawRequest {
   contentType?: string;
   accept?: string;
   token?: string | null;
+  /** Extra request headers (Impersonate-User…). */
+  headers?: Record<string, string>;
 }
 
 /** A cluster on a free port; close it in afterAll. */
@@ -29,7 +31,7 @@ export function startTestCluster(opts: SandboxClusterOptions = {}): Promise<Sand
 export function call(cluster: SandboxClusterHandle, path: string, req: RawRequest = {}): Promise<RawResponse> {
   const url = new URL(path, cluster.url);
   const payload = req.rawBody ?? (req.body === undefined ? undefined : JSON.stringify(req.body));
-  const headers: Record<string, string> = { Accept: req.accept ?? 'application/json' };
+  const headers: Record<string, string> = { Accept: req.accept ?? 'application/json', ...req.headers };
   const token = req.token === undefined ? cluster.adminToken : req.token;
   if (token) headers.Authorization = `Bearer ${token}`;
   if (payload !== undefined) {

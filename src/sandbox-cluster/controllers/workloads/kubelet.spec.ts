@@ -87,4 +87,39 @@ describe('nodes, scheduler and kubelet on a stepped clock', () => {
     await step(0);
     expect(pod('picky').spec.nodeName).toBe('sandbox-node-2');
   });
+
+  it('avoids nodes with untolerated PreferNoSchedule taints and keeps cordoned (tainted) nodes empty', async () => {
+    const nodeDef = core.registry.forKind('', 'Node')!;
+    const taint = (name: string, spec: Json) => {
+      const node = core.store.get('/nodes', '', name)!;
+      core.api.update(nodeDef, '', name, { ...node, spec: { ...node.spec, ...spec } }, {});
+    };
+    taint('sandbox-node-1', { taints: [{ key: 'spot', value: 'yes', effect: 'PreferNoSchedule' }] });
+    taint('sandbox-node-2', { unschedulable: true });
+    expect(core.store.get('/nodes', '', 'sandbox-node-2')!.spec.taints).toEqual([expect.objectContaining({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })]);
+    for (const n of ['p1', 'p2', 'p3']) create(n, { containers: [{ name: 'c', image: 'nginx' }] });
+    create('tolerant', { containers: [{ name: 'c', image: 'nginx' }], tolerations: [{ key: 'spot', operator: 'Exists' }], nodeSelector: { 'kubernetes.io/hostname': 'sandbox-node-1' } });
+    await step(0);
+    expect(['p1', 'p2', 'p3'].map((n) => pod(n).spec.nodeName)).toEqual(['sandbox-node-3', 'sandbox-node-3', 'sandbox-node-3']);
+    expect(pod('tolerant').spec.nodeName).toBe('sandbox-node-1');
+  });
+
+  it('evicts pods from a node with a NoExecute taint they do not tolerate, after tolerationSeconds when given', async () => {
+    const pinned = (name: string, tolerations: Json[] = []) =>
+      create(name, { containers: [{ name: 'c', image: 'nginx' }], tolerations, nodeSelector: { 'kubernetes.io/hostname': 'sandbox-node-3' } });
+    pinned('plain');
+    pinned('brief', [{ key: 'maintenance', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }]);
+    pinned('steady', [{ key: 'maintenance', operator: 'Exists', effect: 'NoExecute' }]);
+    await step(500);
+    const node = core.store.get('/nodes', '', 'sandbox-node-3')!;
+    core.api.update(core.registry.forKind('', 'Node')!, '', 'sandbox-node-3', { ...node, spec: { ...node.spec, taints: [{ key: 'maintenance', effect: 'NoExecute' }] } }, {});
+    await step(0);
+    const alive = () => ['plain', 'brief', 'steady'].filter((n) => core.store.get('/pods', 'default', n));
+    expect(alive()).toEqual(['brief', 'steady']);
+    expect(core.store.list('/events', 'default').some((e) => e.reason === 'TaintManagerEviction' && e.involvedObject.name === 'plain')).toBe(true);
+    await step(29_000);
+    expect(alive()).toEqual(['brief', 'steady']);
+    await step(1_000);
+    expect(alive()).toEqual(['steady']);
+  });
 });

@@ -98,6 +98,12 @@ export function untoleratedTaint(pod: Readonly<KubeObject>, node: Readonly<KubeO
   return (node.spec?.taints ?? []).find((t: Json) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(tolerations, t));
 }
 
+/** Untolerated PreferNoSchedule taints: the scheduler avoids such nodes when others fit. */
+export function preferNoScheduleTaints(pod: Readonly<KubeObject>, node: Readonly<KubeObject>): number {
+  const tolerations: Json[] = pod.spec?.tolerations ?? [];
+  return (node.spec?.taints ?? []).filter((t: Json) => t.effect === 'PreferNoSchedule' && !tolerates(tolerations, t)).length;
+}
+
 export function isNodeReady(node: Readonly<KubeObject>): boolean {
   return (node.status?.conditions ?? []).some((c: Json) => c.type === 'Ready' && c.status === 'True');
 }

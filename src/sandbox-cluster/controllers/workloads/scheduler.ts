@@ -3,7 +3,7 @@ import { formatTime, type Json, type KubeObject } from '../../core/types.js';
 import { controllerRef } from '../runtime/owner-index.js';
 import { isPodTerminal, setCondition } from '../runtime/pod-state.js';
 import type { SimRuntime } from '../runtime/sim-runtime.js';
-import { allocatable, podRequests, unfitReason, type Resources } from './node-fit.js';
+import { allocatable, podRequests, preferNoScheduleTaints, unfitReason, type Resources } from './node-fit.js';
 
 const SOURCE = 'default-scheduler';
 
@@ -44,7 +44,7 @@ function claimProblem(rt: SimRuntime, pod: Readonly<KubeObject>): string | undef
 /**
  * The scheduler: filters nodes (unschedulable, readiness, nodeSelector and required
  * affinity, taints, requests against allocatable, claims), scores the rest (least
- * allocated, spreading pods of one owner, preferred affinity) and binds. Pods that fit
+ * allocated, spreading pods of one owner, preferred affinity, PreferNoSchedule taints) and binds. Pods that fit
  * nowhere stay Pending with PodScheduled=False and a FailedScheduling event, and are
  * retried when nodes, pods or claims change.
  */
@@ -97,6 +97,7 @@ export function startScheduler(rt: SimRuntime): () => void {
       const free = (used: number, total: number) => (total > 0 ? Math.max(0, (total - used) / total) : 0);
       let score = 50 * free(u.cpu + need.cpu, cap.cpu) + 50 * free(u.memory + need.memory, cap.memory) + 10 * free(u.pods, cap.pods);
       if (owner) score -= 1000 * (placement.byOwner.get(owner)?.get(n) ?? 0);
+      score -= 100 * preferNoScheduleTaints(pod, node);
       for (const p of preferred) {
         const labels = node.metadata.labels ?? {};
         const exprs: Json[] = p.preference?.matchExpressions ?? [];

@@ -14,6 +14,7 @@ import { startVolumes } from './volume-controller.js';
 import { startNodes } from './node-controller.js';
 import { startReplicaSets } from './replicaset-controller.js';
 import { startScheduler } from './scheduler.js';
+import { startTaintEviction } from './taint-eviction.js';
 
 /** The running simulation: what tests and the core use to drive and observe it. */
 export interface Simulation {
@@ -33,6 +34,7 @@ export function startSimulation(api: ObjectService, options: SimulationOptions =
   const stops: Array<() => void> = [];
   stops.push(startNodes(rt));
   stops.push(startScheduler(rt));
+  stops.push(startTaintEviction(rt));
   const kubelet = startKubelet(rt);
   stops.push(() => kubelet.stop());
   stops.push(startReplicaSets(rt));
