@@ -106,7 +106,8 @@ export class WebhookDispatcher implements OnModuleInit {
         timestamp,
         body,
       ),
-      ...(legacySecret ? { [LEGACY_SIGNATURE_HEADER]: legacySignature(legacySecret.secret, timestamp, body) } : {}),
+      // Receivers written for the scheme before Standard Webhooks also read these two.
+      ...(legacySecret ? { [LEGACY_SIGNATURE_HEADER]: legacySignature(legacySecret.secret, timestamp, body), 'kubequiz-delivery': delivery.id } : {}),
     };
     try {
       const response = await this.http.send(endpoint.url, {

@@ -31,6 +31,7 @@ const HEADERS: ParameterObject[] = [
     description: 'Only for endpoints whose secret predates Standard Webhooks (`secretFormat: raw`), until it is rotated: `t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`',
     schema: { type: 'string' },
   },
+  { name: 'kubequiz-delivery', in: 'header', required: false, deprecated: true, description: 'Sent with `kubequiz-signature` only: the same as `webhook-id`', schema: { type: 'string', format: 'uuid' } },
 ];
 
 function pathItem(event: WebhookEvent): PathItemObject {

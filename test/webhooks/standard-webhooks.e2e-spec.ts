@@ -124,6 +124,7 @@ describe('Standard Webhooks', () => {
       expect(verifyStandard(legacy, before, t.clock, { format: 'raw' })).toBeTruthy();
       expect(() => verifyStandard(endpoint.secret, before, t.clock)).toThrow();
       expect(before.headers['kubequiz-signature']).toBe(oldHeader(before));
+      expect(before.headers['kubequiz-delivery']).toBe(before.headers['webhook-id']);
 
       const rotated = (await rotate(endpoint.id, { overlapHours: 1 }).expect(200)).body;
       expect(rotated.secretFormat).toBe('base64');
@@ -136,6 +137,7 @@ describe('Standard Webhooks', () => {
       const after = await publishAndReceive(hook);
       expect(verifyStandard(rotated.secret, after, t.clock)).toBeTruthy();
       expect(after.headers['kubequiz-signature']).toBeUndefined();
+      expect(after.headers['kubequiz-delivery']).toBeUndefined();
       await t.http.delete(`/v1/webhooks/${endpoint.id}`).set('authorization', w.owner).expect(204);
     } finally {
       await hook.close();
