@@ -118,8 +118,10 @@ export class ExamsService {
     return toPage(rows, query.limit, (e) => ({ sort: e.createdAt.toISOString(), id: e.id }), toExamDto);
   }
 
-  /** Freezes the draft as a new version, once the bank can supply every draw. */
-  /** The new version and its `exam.published` event are one transaction. */
+  /**
+   * Freezes the draft as a new version, once the bank can supply every draw; the version
+   * and its `exam.published` event are one transaction.
+   */
   async publish(auth: AuthContext, id: string): Promise<PublishedExamDto> {
     const { published, deliveryIds } = await this.dataSource.transaction(async (manager) => {
       const exam = await manager.getRepository(ExamEntity).findOne({ where: { id, organizationId: auth.organizationId ?? undefined }, lock: { mode: 'pessimistic_write' } });
