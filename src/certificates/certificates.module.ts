@@ -8,6 +8,8 @@ import { IdempotencyService } from '../common/idempotency/idempotency.service.js
 import { AppConfig } from '../config/app-config.js';
 import { ExamsModule } from '../exams/exams.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
+import { CertificateExpiryAnnouncer } from './certificate-expiry-announcer.js';
 import { CertificateDocuments } from './certificate-documents.js';
 import { CertificateIssuer } from './certificate-issuer.js';
 import { CertificateUrls } from './certificate-urls.js';
@@ -30,7 +32,7 @@ import { StatusListsService } from './status-lists.service.js';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([CertificateEntity, IssuerKeyEntity, StatusListEntity]), AttemptsModule, ExamsModule, OrganizationsModule, AuthModule],
+  imports: [TypeOrmModule.forFeature([CertificateEntity, IssuerKeyEntity, StatusListEntity]), AttemptsModule, ExamsModule, OrganizationsModule, AuthModule, WebhooksModule],
   controllers: [CertificatesController, PublicCertificatesController, IssuersController],
   providers: [
     CertificateUrls,
@@ -42,6 +44,7 @@ import { StatusListsService } from './status-lists.service.js';
     CertificateDocuments,
     IssuersService,
     IdempotencyService,
+    CertificateExpiryAnnouncer,
   ],
   exports: [CertificateIssuer],
 })

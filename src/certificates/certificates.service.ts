@@ -10,6 +10,7 @@ import { decodeCursor, toPage, type Page } from '../common/pagination/page.js';
 import { Clock } from '../common/time/clock.js';
 import { ExamsService } from '../exams/exams.service.js';
 import { CandidatesService } from '../organizations/candidates.service.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import { CertificateIssuer } from './certificate-issuer.js';
 import { CertificateUrls } from './certificate-urls.js';
 import { toCertificateDto, toCertificateWithCredentialDto } from './certificate.mapper.js';
@@ -38,6 +39,7 @@ export class CertificatesService {
     private readonly idempotency: IdempotencyService,
     private readonly urls: CertificateUrls,
     private readonly clock: Clock,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
   /** The caller's own certificates in the organisation they act in, with the credential for a wallet. */
@@ -72,20 +74,34 @@ export class CertificatesService {
     return this.page(qb, query, (c, now) => toCertificateWithCredentialDto(c, this.urls, now));
   }
 
-  /** Flips the status list bit in the same transaction; revoking twice changes nothing. */
+  /**
+   * Flips the status list bit and writes `certificate.revoked` in the same transaction;
+   * revoking twice changes nothing and announces nothing.
+   */
   async revoke(auth: AuthContext, id: string, dto: RevokeCertificateDto): Promise<CertificateDto> {
-    const certificate = await this.dataSource.transaction(async (manager) => {
+    const { certificate, deliveryIds } = await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(CertificateEntity);
       const found = await repo.findOne({ where: { id, organizationId: auth.organizationId ?? NO_ORGANIZATION }, lock: { mode: 'pessimistic_write' } });
       if (!found) throw AppException.notFound('Certificate', id);
-      if (found.revokedAt) return found;
+      if (found.revokedAt) return { certificate: found, deliveryIds: [] };
       found.revokedAt = this.clock.now();
       found.revocationReason = dto.reason.trim();
       found.revokedById = auth.userId;
       await repo.update({ id }, { revokedAt: found.revokedAt, revocationReason: found.revocationReason, revokedById: found.revokedById });
       await this.statusLists.setRevoked(manager, found.statusListId, found.statusListIndex);
-      return found;
+      const ids = await this.outbox.enqueue(manager, found.organizationId, 'certificate.revoked', {
+        certificateId: found.id,
+        attemptId: found.attemptId,
+        examId: found.examId,
+        userId: found.userId,
+        validUntil: found.validUntil?.toISOString() ?? null,
+        verificationUrl: this.urls.verification(found.id),
+        revokedAt: found.revokedAt.toISOString(),
+        reason: found.revocationReason,
+      });
+      return { certificate: found, deliveryIds: ids };
     });
+    await this.outbox.dispatch(deliveryIds);
     return toCertificateDto(certificate, this.urls, this.clock.now());
   }
 

@@ -186,6 +186,17 @@ export class AppConfig {
   WEBHOOK_RETRY_BASE_SECONDS = 10;
 
   /**
+   * After a webhook secret is rotated, how long the previous one keeps signing beside the
+   * new one (both in `webhook-signature`), so receivers can switch without losing events.
+   * A rotation request may ask for less (0 for a leaked secret).
+   */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(24 * 30)
+  WEBHOOK_SECRET_OVERLAP_HOURS = 24;
+
+  /**
    * Certificates per revocation status list before a new list is started. Every list is
    * 131,072 bits (the W3C minimum, for herd privacy); a smaller capacity only leaves bits unused.
    */

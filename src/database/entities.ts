@@ -18,6 +18,7 @@ import { ExamVersionEntity } from '../exams/entities/exam-version.entity.js';
 import { ExamEntity } from '../exams/entities/exam.entity.js';
 import { WebhookDeliveryEntity } from '../webhooks/entities/webhook-delivery.entity.js';
 import { WebhookEndpointEntity } from '../webhooks/entities/webhook-endpoint.entity.js';
+import { WebhookEventKeyEntity } from '../webhooks/entities/webhook-event-key.entity.js';
 import { ClusterEntity } from '../cluster/registry/cluster.entity.js';
 import { LabSessionEntity } from '../labs/entities/lab-session.entity.js';
 import { LabTaskEntity } from '../labs/entities/lab-task.entity.js';
@@ -52,6 +53,7 @@ export const ENTITIES = [
   CertificateEntity,
   WebhookEndpointEntity,
   WebhookDeliveryEntity,
+  WebhookEventKeyEntity,
   ClusterEntity,
   LabSessionEntity,
   LabTaskEntity,

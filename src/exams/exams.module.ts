@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '../documents/documents.module.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { EnrollmentEntity } from './entities/enrollment.entity.js';
 import { ExamVersionEntity } from './entities/exam-version.entity.js';
 import { ExamEntity } from './entities/exam.entity.js';
@@ -9,7 +10,7 @@ import { ExamsService } from './exams.service.js';
 import { QuestionPool } from './question-pool.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ExamEntity, ExamVersionEntity, EnrollmentEntity]), DocumentsModule],
+  imports: [TypeOrmModule.forFeature([ExamEntity, ExamVersionEntity, EnrollmentEntity]), DocumentsModule, WebhooksModule],
   controllers: [ExamsController],
   providers: [ExamsService, QuestionPool],
   exports: [ExamsService, QuestionPool],

@@ -6,6 +6,7 @@ import { AppException, type FieldError } from '../common/errors/app.exception.js
 import { decodeCursor, toPage, type Page, type PageQueryDto } from '../common/pagination/page.js';
 import { CoursesService } from '../documents/courses.service.js';
 import { MembershipEntity } from '../organizations/entities/membership.entity.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import type { Blueprint } from './blueprint.js';
 import type { BlueprintDto, CreateExamDto } from './dto/blueprint.dto.js';
 import { toExamDto, type EnrollDto, type EnrollmentDto, type EnrollResultDto, type ExamDto, type PublishedExamDto } from './dto/exam.dto.js';
@@ -79,6 +80,7 @@ export class ExamsService {
     @InjectRepository(ExamVersionEntity) private readonly versions: Repository<ExamVersionEntity>,
     private readonly courses: CoursesService,
     private readonly pool: QuestionPool,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
   async create(auth: AuthContext, dto: CreateExamDto): Promise<ExamDto> {
@@ -116,9 +118,12 @@ export class ExamsService {
     return toPage(rows, query.limit, (e) => ({ sort: e.createdAt.toISOString(), id: e.id }), toExamDto);
   }
 
-  /** Freezes the draft as a new version, once the bank can supply every draw. */
+  /**
+   * Freezes the draft as a new version, once the bank can supply every draw; the version
+   * and its `exam.published` event are one transaction.
+   */
   async publish(auth: AuthContext, id: string): Promise<PublishedExamDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const { published, deliveryIds } = await this.dataSource.transaction(async (manager) => {
       const exam = await manager.getRepository(ExamEntity).findOne({ where: { id, organizationId: auth.organizationId ?? undefined }, lock: { mode: 'pessimistic_write' } });
       if (!exam) throw AppException.notFound('Exam', id);
       const { available, problems } = await this.pool.checkSupply(exam.draft, manager);
@@ -127,8 +132,18 @@ export class ExamsService {
         manager.getRepository(ExamVersionEntity).create({ examId: exam.id, version: exam.publishedVersion + 1, blueprint: exam.draft }),
       );
       await manager.getRepository(ExamEntity).update({ id: exam.id }, { publishedVersion: version.version });
-      return { examId: exam.id, version: version.version, blueprint: version.blueprint, available, publishedAt: version.publishedAt.toISOString() };
+      const publishedAt = version.publishedAt.toISOString();
+      const ids = await this.outbox.enqueue(manager, exam.organizationId, 'exam.published', {
+        examId: exam.id,
+        courseId: exam.courseId,
+        title: version.blueprint.title,
+        version: version.version,
+        publishedAt,
+      });
+      return { published: { examId: exam.id, version: version.version, blueprint: version.blueprint, available, publishedAt }, deliveryIds: ids };
     });
+    await this.outbox.dispatch(deliveryIds);
+    return published;
   }
 
   async enroll(auth: AuthContext, id: string, dto: EnrollDto): Promise<EnrollResultDto> {

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_KEY_SCHEME, BEARER_SCHEME } from '../auth/decorators/authenticated.decorator.js';
 import { API_KEY_HEADER } from '../auth/strategies/api-key.strategy.js';
 import type { AppConfig } from '../config/app-config.js';
+import { addWebhooksSection, WEBHOOK_DATA_MODELS } from '../webhooks/webhook-openapi.js';
 
 export const DOCS_PATH = 'docs';
 
@@ -22,7 +23,9 @@ export function setupOpenApi(app: NestFastifyApplication, config: AppConfig): vo
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
       .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, API_KEY_SCHEME)
       .build(),
+    { extraModels: WEBHOOK_DATA_MODELS },
   );
+  addWebhooksSection(document);
   SwaggerModule.setup(DOCS_PATH, app, document, {
     jsonDocumentUrl: `${DOCS_PATH}-json`,
     // The UI's static files come through @fastify/static, whose ESM-only dependency Jest's

@@ -62,6 +62,12 @@ export class CandidatesService {
     return (await manager.getRepository(MembershipEntity).countBy({ userId: user.id, organizationId: Not(organizationId) })) === 0;
   }
 
+  /** The integration's id for a member, for outbound events; null when no integration provisioned them. */
+  async externalIdOf(manager: EntityManager, organizationId: string, userId: string): Promise<string | null> {
+    const membership = await manager.getRepository(MembershipEntity).findOneBy({ organizationId, userId });
+    return membership?.externalId ?? null;
+  }
+
   async findByExternalId(auth: AuthContext, organizationId: string, externalId: string): Promise<MembershipEntity> {
     assertOrganizationAccess(auth, organizationId);
     const membership = await this.memberships.findOne({ where: { organizationId, externalId }, relations: { user: true } });

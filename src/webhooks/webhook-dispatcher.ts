@@ -8,8 +8,11 @@ import { AppConfig } from '../config/app-config.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity.js';
 import { WebhookEndpointEntity } from './entities/webhook-endpoint.entity.js';
-import { SIGNATURE_HEADER, signWebhook } from './webhook-signature.js';
-import { DELIVER_JOB, WebhooksService } from './webhooks.service.js';
+import { webhookBody } from './webhook-message.js';
+import { DELIVER_JOB } from './webhook-outbox.js';
+import { signingSecretsAt } from './webhook-secrets.js';
+import { LEGACY_SIGNATURE_HEADER, legacySignature, signingKey, standardWebhookHeaders } from './webhook-signature.js';
+import { WebhooksService } from './webhooks.service.js';
 
 const SWEEP_JOB = 'webhooks.sweep';
 const MAX_ATTEMPTS = 8;
@@ -88,18 +91,28 @@ export class WebhookDispatcher implements OnModuleInit {
   }
 
   private async post(endpoint: WebhookEndpointEntity, delivery: WebhookDeliveryEntity): Promise<{ ok: boolean; statusCode: number | null; error: string | null }> {
-    const body = JSON.stringify({ id: delivery.id, ...delivery.payload });
-    const timestamp = Math.floor(this.clock.now().getTime() / 1000);
+    const body = JSON.stringify(webhookBody(delivery));
+    const now = this.clock.now();
+    const timestamp = Math.floor(now.getTime() / 1000);
+    const secrets = signingSecretsAt(endpoint, this.webhooks.box, now);
+    const legacySecret = secrets.find((secret) => secret.format === 'raw');
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'kubequiz-webhooks/1',
+      'kubequiz-event': delivery.event,
+      ...standardWebhookHeaders(
+        secrets.map((secret) => signingKey(secret.secret, secret.format)),
+        delivery.id,
+        timestamp,
+        body,
+      ),
+      // Receivers written for the scheme before Standard Webhooks also read these two.
+      ...(legacySecret ? { [LEGACY_SIGNATURE_HEADER]: legacySignature(legacySecret.secret, timestamp, body), 'kubequiz-delivery': delivery.id } : {}),
+    };
     try {
       const response = await this.http.send(endpoint.url, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'kubequiz-webhooks/1',
-          'kubequiz-event': delivery.event,
-          'kubequiz-delivery': delivery.id,
-          [SIGNATURE_HEADER]: signWebhook(this.webhooks.box.open(endpoint.sealedSecret), timestamp, body),
-        },
+        headers,
         body,
         timeoutMs: TIMEOUT_MS,
         maxResponseBytes: MAX_RESPONSE_BYTES,

@@ -1,14 +1,28 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/decorators/auth.decorator.js';
 import { Authenticated, type AuthRequirements } from '../auth/decorators/authenticated.decorator.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/validation/uuid-param.pipe.js';
-import { CreatedWebhookDto, CreateWebhookDto, DeliveryQueryDto, WebhookDeliveryDto, WebhookDeliveryPageDto, WebhookDto } from './dto/webhook.dto.js';
+import {
+  CreatedWebhookDto,
+  CreateWebhookDto,
+  DeliveryQueryDto,
+  RotateWebhookSecretDto,
+  UpdateWebhookDto,
+  WebhookDeliveryDto,
+  WebhookDeliveryPageDto,
+  WebhookDto,
+} from './dto/webhook.dto.js';
+import { WEBHOOK_EVENTS } from './webhook-events.js';
 import { WebhooksService } from './webhooks.service.js';
 
 const MANAGERS: AuthRequirements = { roles: ['owner'], scopes: ['webhooks:manage'] };
+
+const URL_RULES =
+  'The URL must be http(s) without credentials, and its host must resolve only to public internet addresses (422 otherwise); the host is resolved again before every delivery, ' +
+  'the request goes to the address that was checked, and redirects are not followed.';
 
 @ApiTags('webhooks')
 @Controller('v1/webhooks')
@@ -18,11 +32,13 @@ export class WebhooksController {
   @Post()
   @Authenticated(MANAGERS)
   @ApiOperation({
-    summary: 'Subscribe a URL to events (attempt.submitted, attempt.graded, certificate.issued)',
+    summary: `Subscribe a URL to events (${WEBHOOK_EVENTS.join(', ')})`,
     description:
-      'Each POST carries `Kubequiz-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`; failed deliveries are retried with exponential backoff. ' +
-      'The URL must be http(s) without credentials, and its host must resolve only to public internet addresses (422 otherwise); the host is resolved again before every delivery, ' +
-      'the request goes to the address that was checked, and redirects are not followed.',
+      'Deliveries follow Standard Webhooks (standardwebhooks.com): a JSON POST with `webhook-id` (the same on every retry), `webhook-timestamp` (unix seconds) and ' +
+      '`webhook-signature: v1,<base64 HMAC-SHA256(key, "<webhook-id>.<webhook-timestamp>.<body>")>`, the key being the base64 part of the `whsec_` secret returned here once. ' +
+      'Any Standard Webhooks library verifies them. Each event and its body are described in the `webhooks` section of this document. ' +
+      'A delivery not answered with 2xx is retried with exponential backoff. ' +
+      URL_RULES,
   })
   @ApiCreatedResponse({ type: CreatedWebhookDto })
   @ApiProblems(403, 422)
@@ -36,6 +52,30 @@ export class WebhooksController {
   @ApiOkResponse({ type: [WebhookDto] })
   list(@Auth() auth: AuthContext) {
     return this.webhooks.list(auth);
+  }
+
+  @Patch(':webhookId')
+  @Authenticated(MANAGERS)
+  @ApiOperation({ summary: "Change an endpoint's events or URL", description: `Events replace the list and apply to events from now on. ${URL_RULES}` })
+  @ApiOkResponse({ type: WebhookDto })
+  @ApiProblems(404, 422)
+  update(@Auth() auth: AuthContext, @Param('webhookId', UuidParamPipe) id: string, @Body() dto: UpdateWebhookDto) {
+    return this.webhooks.update(auth, id, dto);
+  }
+
+  @Post(':webhookId/secret::rotate')
+  @HttpCode(200)
+  @Authenticated(MANAGERS)
+  @ApiOperation({
+    summary: 'Rotate the signing secret: the new one is shown once, the old one keeps signing for an overlap',
+    description:
+      'Until `previousSecretExpiresAt` every delivery carries two signatures, space-separated in `webhook-signature` (new secret first), so a receiver verifies ' +
+      'with either secret and can switch at its own pace. A rotation during an overlap drops the oldest secret. `overlapHours: 0` retires the old secret at once.',
+  })
+  @ApiOkResponse({ type: CreatedWebhookDto })
+  @ApiProblems(404, 422)
+  rotateSecret(@Auth() auth: AuthContext, @Param('webhookId', UuidParamPipe) id: string, @Body() dto: RotateWebhookSecretDto) {
+    return this.webhooks.rotateSecret(auth, id, dto);
   }
 
   @Delete(':webhookId')

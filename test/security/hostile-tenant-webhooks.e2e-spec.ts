@@ -101,6 +101,27 @@ describe('hostile tenant: webhook SSRF', () => {
     expect(list.body).toEqual([]);
   });
 
+  it('refuses to move an endpoint to an internal address with PATCH, by the same guard as at creation', async () => {
+    dns.point('moving.attacker.example', '93.184.215.14');
+    dns.point('inside.attacker.example', '127.0.0.1');
+    const publicUrl = `http://moving.attacker.example:${target.port}/`;
+    const created = await createHook(publicUrl).expect(201);
+    const move = (url: string) => t.http.patch(`/v1/webhooks/${created.body.id}`).set('authorization', owner).send({ url });
+    for (const [url, reason] of [
+      [`http://[::ffff:127.0.0.1]:${target.port}/`, /loopback/],
+      ['http://[::ffff:a9fe:a9fe]/', /metadata/],
+      [`http://inside.attacker.example:${target.port}/`, /public internet/],
+    ] as const) {
+      const response = await move(url).expect(422);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(response.body.errors).toEqual([{ path: 'url', message: expect.stringMatching(reason) }]);
+    }
+    const [listed] = (await t.http.get('/v1/webhooks').set('authorization', owner).expect(200)).body;
+    expect(listed).toMatchObject({ id: created.body.id, url: publicUrl });
+    await t.http.delete(`/v1/webhooks/${created.body.id}`).set('authorization', owner).expect(204);
+    expect(target.requests).toEqual([]);
+  });
+
   it('never delivers to a name that rebinds to loopback after creation, and logs a refusal, not a status', async () => {
     const name = 'rebind.attacker.example';
     dns.point(name, '93.184.215.14');

@@ -1,48 +1,13 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { verifyWebhookSignature } from '../../src/webhooks/webhook-signature.js';
 import { newApprovedQuestions, newCourse } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-
-interface Received {
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-/** A receiver that fails the first `failures` requests with 503, then accepts. */
-async function receiver(failures: number): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  let left = failures;
-  const server: Server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body });
-      response.statusCode = left-- > 0 ? 503 : 204;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
-    received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 15000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { receiver, until, verifyStandard } from './webhook-receiver.js';
 
 describe('webhooks', () => {
   let t: TestApp;
   let owner: string;
   let examId: string;
   let candidate: string;
+  let candidateId: string;
 
   beforeAll(async () => {
     t = await createTestApp({ WEBHOOK_ALLOW_PRIVATE_URLS: 'true', WEBHOOK_RETRY_BASE_SECONDS: '0.05', JOBS_POLL_SECONDS: '0.5' });
@@ -50,7 +15,7 @@ describe('webhooks', () => {
     const author = `Bearer ${await t.login('author')}`;
     const examiner = `Bearer ${await t.login('examiner')}`;
     candidate = `Bearer ${await t.login('candidate')}`;
-    const candidateId = (await t.http.get('/v1/me').set('authorization', candidate)).body.userId;
+    candidateId = (await t.http.get('/v1/me').set('authorization', candidate)).body.userId;
     const courseId = await newCourse(t, author, ['2']);
     await newApprovedQuestions(t, author, courseId, { '2': 3 });
     examId = (await t.http.post('/v1/exams').set('authorization', examiner).send({ courseId, title: 'Hooks', language: 'en', sections: [{ sectionKey: '2', count: 2 }], maxAttempts: 5 }).expect(201)).body.id;
@@ -65,19 +30,22 @@ describe('webhooks', () => {
     return attempt.id;
   }
 
-  it('signs attempt events with HMAC-SHA256, retries with backoff, logs deliveries and redelivers', async () => {
+  it('signs attempt events as Standard Webhooks, retries with backoff, logs deliveries and redelivers', async () => {
     const hook = await receiver(2);
     try {
       const created = await t.http.post('/v1/webhooks').set('authorization', owner).send({ url: hook.url, events: ['attempt.graded'] }).expect(201);
-      expect(created.body.secret).toMatch(/^whsec_/);
+      expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+      expect(created.body).toMatchObject({ secretFormat: 'base64', previousSecretExpiresAt: null });
       const attemptId = await submitAttempt();
       await until(() => hook.received.length >= 3);
       const last = hook.received[2]!;
       expect(last.headers['kubequiz-event']).toBe('attempt.graded');
-      const clockNow = Math.floor(t.clock.now().getTime() / 1000);
-      expect(verifyWebhookSignature(created.body.secret, String(last.headers['kubequiz-signature']), last.body, clockNow)).toBe(true);
-      expect(verifyWebhookSignature('whsec_wrong', String(last.headers['kubequiz-signature']), last.body, clockNow)).toBe(false);
-      expect(JSON.parse(last.body)).toMatchObject({ event: 'attempt.graded', data: { attemptId, examId, passed: expect.any(Boolean) } });
+      expect(last.headers['kubequiz-signature']).toBeUndefined();
+      // One message id for every try, equal to the body's id.
+      expect(new Set(hook.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([JSON.parse(last.body).id]));
+      const verified = verifyStandard(created.body.secret, last, t.clock);
+      expect(verified).toMatchObject({ type: 'attempt.graded', event: 'attempt.graded', data: { attemptId, examId, userId: candidateId, externalId: null, passed: expect.any(Boolean) } });
+      expect(() => verifyStandard('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', last, t.clock)).toThrow('No matching signature found');
 
       const log = await t.http.get(`/v1/webhooks/${created.body.id}/deliveries`).set('authorization', owner).expect(200);
       await until(async () => (await t.http.get(`/v1/webhooks/${created.body.id}/deliveries`).set('authorization', owner)).body.items[0].status === 'delivered');
@@ -118,9 +86,9 @@ describe('webhooks', () => {
         await t.http.put(`/v1/attempts/${attempt.id}/answers/${item.position}`).set('authorization', candidate).send({ response: { type: 'single-choice', choice: 'a' }, version: 0 }).expect(200);
       }
       await t.http.post(`/v1/attempts/${attempt.id}/submit`).set('authorization', candidate).expect(200);
-      await until(() => hook.received.some((r) => r.headers['kubequiz-event'] === 'certificate.issued'));
-      const event = JSON.parse(hook.received.find((r) => r.headers['kubequiz-event'] === 'certificate.issued')!.body);
-      expect(event.data).toMatchObject({ attemptId: attempt.id, certificateId: expect.any(String) });
+      await until(() => hook.of('certificate.issued').length > 0);
+      const event = JSON.parse(hook.of('certificate.issued')[0]!.body);
+      expect(event.data).toMatchObject({ attemptId: attempt.id, certificateId: expect.any(String), userId: candidateId, externalId: null });
       const verification = await t.http.get(`/v1/certificates/${event.data.certificateId}/verification`).expect(200);
       expect(verification.body.status).toBe('valid');
     } finally {
@@ -131,5 +99,31 @@ describe('webhooks', () => {
   it('refuses private addresses unless allowed, and bad events', async () => {
     await t.http.post('/v1/webhooks').set('authorization', owner).send({ url: 'ftp://x.example/h', events: ['attempt.graded'] }).expect(422);
     await t.http.post('/v1/webhooks').set('authorization', owner).send({ url: 'https://lms.example/h', events: ['exam.deleted'] }).expect(422);
+  });
+
+  it('changes the events of an endpoint, validating what it is given', async () => {
+    const hook = await receiver(0);
+    try {
+      const created = (await t.http.post('/v1/webhooks').set('authorization', owner).send({ url: hook.url, events: ['attempt.graded'] }).expect(201)).body;
+      const patch = (body: object) => t.http.patch(`/v1/webhooks/${created.id}`).set('authorization', owner).send(body);
+      expect((await patch({}).expect(422)).body.errors).toEqual([{ path: 'events', message: expect.stringMatching(/url or events/) }]);
+      await patch({ events: [] }).expect(422);
+      await patch({ events: ['exam.deleted'] }).expect(422);
+      await patch({ events: ['attempt.submitted', 'attempt.submitted'] }).expect(422);
+      await patch({ url: 'ftp://lms.example/h' }).expect(422);
+      await patch({ secret: 'whsec_mine' }).expect(422);
+      await t.http.patch('/v1/webhooks/00000000-0000-4000-8000-000000000000').set('authorization', owner).send({ events: ['attempt.graded'] }).expect(404);
+      await t.http.patch(`/v1/webhooks/${created.id}`).set('authorization', `Bearer ${await t.login('author')}`).send({ events: ['attempt.graded'] }).expect(403);
+
+      const updated = await patch({ events: ['attempt.submitted'] }).expect(200);
+      expect(updated.body).toMatchObject({ id: created.id, url: hook.url, events: ['attempt.submitted'] });
+      expect((await t.http.get('/v1/webhooks').set('authorization', owner).expect(200)).body.find((w: { id: string }) => w.id === created.id).events).toEqual(['attempt.submitted']);
+      await submitAttempt();
+      await until(() => hook.of('attempt.submitted').length === 1);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(hook.of('attempt.graded')).toEqual([]);
+    } finally {
+      await hook.close();
+    }
   });
 });

@@ -12,6 +12,8 @@ import { StatusListEntity } from './status-list.entity.js';
 @Unique('uq_certificates_status_entry', ['statusListId', 'statusListIndex'])
 @Index('ix_certificates_org_exam', ['organizationId', 'examId', 'issuedAt'])
 @Index('ix_certificates_user', ['userId', 'issuedAt'])
+// The expiry sweep's scan (certificate-expiry-announcer.ts).
+@Index('ix_certificates_expiring', ['validUntil'], { where: 'revoked_at IS NULL AND valid_until IS NOT NULL' })
 export class CertificateEntity {
   /** Chosen before signing: the credential carries it. */
   @PrimaryColumn('uuid')

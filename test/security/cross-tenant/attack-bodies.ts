@@ -46,6 +46,8 @@ export function attackBodies(victim: VictimOrganisation, hostile: HostileOrganis
     'PATCH /v1/me/certificates/{certificateId}': json({ showName: true }),
     'POST /v1/certificates/{certificateId}/revoke': json({ reason: 'Revoked by another organisation' }),
     'PATCH /v1/clusters/{clusterId}': json({ enabled: false }),
+    'PATCH /v1/webhooks/{webhookId}': json({ events: ['attempt.submitted', 'certificate.revoked'] }),
+    'POST /v1/webhooks/{webhookId}/secret:rotate': json({ overlapHours: 0 }),
     'PUT /v1/labs/{taskId}': json({ ...authoredLabTask(victim.ids.taskId[0]!), timeLimitMinutes: 1 }),
   };
 }
