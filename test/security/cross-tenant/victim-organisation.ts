@@ -44,9 +44,10 @@ export interface WebhookReceiver {
 export async function acceptingReceiver(): Promise<WebhookReceiver> {
   const events: string[] = [];
   const server: Server = createServer((request, response) => {
-    request.resume();
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      events.push(String(request.headers['kubequiz-event']));
+      events.push(String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { type?: string }).type));
       response.statusCode = 204;
       response.end();
     });
