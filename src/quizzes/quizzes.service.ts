@@ -147,8 +147,8 @@ export class QuizzesService {
     const rows: Array<{ course_id: string; section_key: string; attempts: string; best: number; last: number; last_at: Date }> = await this.dataSource.query(
       `SELECT course_id, section_key, count(*) AS attempts,
               max(points / NULLIF(max_points, 0)) AS best,
-              (array_agg(points / NULLIF(max_points, 0) ORDER BY created_at DESC))[1] AS last,
-              max(created_at) AS last_at
+              (array_agg(points / NULLIF(max_points, 0) ORDER BY coalesce(answered_at, created_at) DESC))[1] AS last,
+              max(coalesce(answered_at, created_at)) AS last_at
          FROM practice_results WHERE user_id = $1 AND organization_id IS NOT DISTINCT FROM $2
         GROUP BY course_id, section_key`,
       [auth.userId, auth.organizationId],
