@@ -139,7 +139,7 @@ export class AppConfig {
    */
   @Type(() => Number)
   @IsInt()
-  @Min(16 * 1024)
+  @Min(1024)
   OFFLINE_BUNDLE_MAX_BYTES = 2 * 1024 * 1024;
 
   /** How old an answer given offline may be when it is uploaded, in days. */
