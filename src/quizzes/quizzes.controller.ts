@@ -5,7 +5,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/decorators/auth.decorator.js';
 import { Authenticated } from '../auth/decorators/authenticated.decorator.js';
 import { sendWithEtag } from '../common/http/etag.js';
-import { appendVary, NegotiatedLanguage } from '../common/i18n/content-language.js';
+import { announceContentLanguage, appendVary, NegotiatedLanguage } from '../common/i18n/content-language.js';
 import type { ContentLanguage } from '../common/i18n/pick-language.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/validation/uuid-param.pipe.js';
@@ -65,8 +65,16 @@ export class QuizzesController {
   })
   @ApiOkResponse({ type: QuizCheckResultDto })
   @ApiProblems(404, 409, 422)
-  check(@Auth() auth: AuthContext, @Param('quizId') id: string, @Body() dto: CheckQuizDto) {
-    return this.quizzes.check(auth, id, dto);
+  async check(
+    @Auth() auth: AuthContext,
+    @Param('quizId') id: string,
+    @Body() dto: CheckQuizDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<QuizCheckResultDto> {
+    const result = await this.quizzes.check(auth, id, dto);
+    // The explanations are in the language the answers were given in.
+    announceContentLanguage(reply, dto.language, false);
+    return result;
   }
 
   @Get('me/progress')

@@ -116,6 +116,11 @@ describe('mobile transport: compression, Content-Language, quiz list pages', () 
     const tree = await inject(`/v1/documents/${documentId}/sections`);
     expect(tree.headers['content-language']).toBe('en');
 
+    const questionId = JSON.parse(quiz.body).questions[0].questionId as string;
+    const checked = await inject(`/v1/quizzes/${courseId}~3.1/check`, {}, 'POST', { language: 'en', answers: [{ questionId, response: { type: 'single-choice', choice: 'a' } }] });
+    expect(checked.statusCode).toBe(200);
+    expect(checked.headers['content-language']).toBe('en');
+
     const missing = await inject(`/v1/quizzes/${courseId}~9?lang=zh`);
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-language']).toBeUndefined();
