@@ -164,6 +164,26 @@ describe('offline practice: bundle and uploaded results', () => {
     await upload([answer(drawn, 'a')]).expect(200);
   });
 
+  it("gives another organisation neither the bundle nor a way to record answers on this course's items", async () => {
+    const admin = `Bearer ${await t.login('admin')}`;
+    const rival = await t.http.post('/v1/organizations').set('authorization', admin).send({ slug: 'rival-offline', name: 'Rival' }).expect(201);
+    const invitation = await t.http
+      .post(`/v1/organizations/${rival.body.id}/invitations`)
+      .set('authorization', admin)
+      .send({ email: 'learner@rival.example', roles: ['candidate'] })
+      .expect(201);
+    await t.http.post('/v1/invitations/accept').send({ token: invitation.body.token, displayName: 'Rival learner', password: 'rival-password-1' }).expect(200);
+    const outsider = `Bearer ${(await t.http.post('/v1/auth/login').send({ email: 'learner@rival.example', password: 'rival-password-1' }).expect(200)).body.accessToken}`;
+
+    const foreignBundle = await t.http.get(`/v1/courses/${courseId}/practice-bundle?lang=en`).set('authorization', outsider).expect(404);
+    expect(JSON.stringify(foreignBundle.body)).not.toContain('correctAnswer');
+    const victimQuestion = practice['3.1']![2]!;
+    const foreignUpload = await t.http.post('/v1/me/practice-results').set('authorization', outsider).send({ results: [answer(victimQuestion, 'a')] }).expect(404);
+    const unknownUpload = await t.http.post('/v1/me/practice-results').set('authorization', outsider).send({ results: [answer(randomUUID(), 'a')] }).expect(404);
+    expect(foreignUpload.body.title).toBe(unknownUpload.body.title);
+    expect(JSON.stringify(foreignUpload.body)).not.toContain(courseId);
+  });
+
   it('documents both operations', async () => {
     const docs = (await t.http.get('/docs-json').expect(200)).body;
     expect(docs.paths['/v1/courses/{courseId}/practice-bundle'].get.responses).toHaveProperty('409');
