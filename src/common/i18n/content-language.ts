@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE } from '../errors/problem.filter.js';
 import { pickLanguage, type ContentLanguage } from './pick-language.js';
 
 /** Adds tokens to Vary without dropping what another part of the request put there. */
@@ -25,11 +26,12 @@ export function announceContentLanguage(reply: FastifyReply, language: string, n
 
 /**
  * Problem details are written in English whatever the content language would have been,
- * so an error answer must not carry the language its success would have had.
+ * so a problem answer must not carry the language its success would have had. (An error
+ * page that is itself translated, such as the certificate page, keeps its header.)
  */
 export function withholdContentLanguageOnErrors(fastify: FastifyInstance): void {
   fastify.addHook('onSend', async (_request, reply) => {
-    if (reply.statusCode >= 400) reply.removeHeader('content-language');
+    if (reply.statusCode >= 400 && String(reply.getHeader('content-type') ?? '').startsWith(PROBLEM_CONTENT_TYPE)) reply.removeHeader('content-language');
   });
 }
 
