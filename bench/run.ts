@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark, one table, ratios against baselines run in the same
 // process. BENCH_SECONDS sets each load test's duration; BENCH_ONLY=http,quiz,exam,documents,
-// generation,grading,certificates,sandbox,controllers,labs picks suites.
+// generation,grading,certificates,sandbox,controllers,labs,compression picks suites.
 import 'reflect-metadata';
 import { startBenchApp } from './lib/bench-app.js';
 import { printTable, type BenchRow } from './lib/report.js';
+import { benchCompression } from './suites/compression.bench.js';
 import { benchExamLoad } from './suites/exam-load.bench.js';
 import { benchHttpFoundation } from './suites/http-foundation.bench.js';
 import { benchLibraries } from './suites/library.bench.js';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     ['http', benchHttpFoundation],
     ['quiz', benchQuizHttp],
     ['exam', benchExamLoad],
+    ['compression', benchCompression],
   ] as const;
   for (const [suite, run] of appSuites) {
     if (!wanted(suite)) continue;

@@ -11,6 +11,7 @@ import { QuestionUse1796000200000 } from './1796000200000-QuestionUse.js';
 import { InstanceSecrets1796000600000 } from './1796000600000-InstanceSecrets.js';
 import { AccessChangeNotifications1796000300000 } from './1796000300000-AccessChangeNotifications.js';
 import { StandardWebhooks1796001000000 } from './1796001000000-StandardWebhooks.js';
+import { OfflinePracticeResults1796001100000 } from './1796001100000-OfflinePracticeResults.js';
 
 // Every migration in order. Listed explicitly rather than globbed so the app, the CLI
 // and the tests (which run from TypeScript) load exactly the same set.
@@ -30,4 +31,5 @@ export const MIGRATIONS: Function[] = [
   InstanceSecrets1796000600000,
   AccessChangeNotifications1796000300000,
   StandardWebhooks1796001000000,
+  OfflinePracticeResults1796001100000,
 ];

@@ -5,7 +5,9 @@ import fastifyMultipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { registerCompression } from './common/http/compression.js';
 import { answerFrameworkError, installInputGuards, MAX_PATH_PARAM_LENGTH } from './common/http/input-guards.js';
+import { withholdContentLanguageOnErrors } from './common/i18n/content-language.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './logging/request-id.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
@@ -32,7 +34,9 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
 
   const fastify = app.getHttpAdapter().getInstance();
   installInputGuards(fastify);
+  await registerCompression(app);
   await app.register(fastifyMultipart, { limits: { fileSize: options.config.DOCUMENT_MAX_BYTES + 1, files: 1 } });
+  withholdContentLanguageOnErrors(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });

@@ -133,6 +133,21 @@ export class AppConfig {
   @Min(1024)
   DOCUMENT_MAX_BYTES = 512 * 1024;
 
+  /**
+   * Largest offline practice bundle served (uncompressed JSON bytes). A course larger than
+   * this is downloaded a chapter at a time (`?section=`), so a phone never pulls megabytes at once.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  OFFLINE_BUNDLE_MAX_BYTES = 2 * 1024 * 1024;
+
+  /** How old an answer given offline may be when it is uploaded, in days. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PRACTICE_RESULT_MAX_AGE_DAYS = 30;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)

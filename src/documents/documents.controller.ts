@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/decorators/auth.decorator.js';
 import { Authenticated } from '../auth/decorators/authenticated.decorator.js';
+import { announceContentLanguage } from '../common/i18n/content-language.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { PageQueryDto } from '../common/pagination/page.js';
 import { UuidParamPipe } from '../common/validation/uuid-param.pipe.js';
@@ -105,8 +106,15 @@ export class DocumentsController {
   @ApiOperation({ summary: 'The section tree of a version (latest by default)' })
   @ApiOkResponse({ type: SectionTreeDto })
   @ApiProblems(404, 422)
-  tree(@Auth() auth: AuthContext, @Param('documentId', UuidParamPipe) id: string, @Query() query: VersionQueryDto) {
-    return this.documents.sectionTree(auth, id, query.version);
+  async tree(
+    @Auth() auth: AuthContext,
+    @Param('documentId', UuidParamPipe) id: string,
+    @Query() query: VersionQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SectionTreeDto> {
+    const tree = await this.documents.sectionTree(auth, id, query.version);
+    announceContentLanguage(reply, tree.language, false);
+    return tree;
   }
 
   @Get('documents/:documentId/sections/:key')
@@ -114,12 +122,15 @@ export class DocumentsController {
   @ApiOperation({ summary: 'One section with its text' })
   @ApiOkResponse({ type: SectionDto })
   @ApiProblems(404, 422)
-  section(
+  async section(
     @Auth() auth: AuthContext,
     @Param('documentId', UuidParamPipe) id: string,
     @Param('key', SectionKeyPipe) key: string,
     @Query() query: VersionQueryDto,
-  ) {
-    return this.documents.section(auth, id, key, query.version);
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SectionDto> {
+    const section = await this.documents.section(auth, id, key, query.version);
+    announceContentLanguage(reply, section.language, false);
+    return section;
   }
 }

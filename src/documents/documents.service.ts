@@ -119,6 +119,7 @@ export class DocumentsService {
     const children = await this.sections.find({ where: { versionId: version.id, parentKey: key }, order: { documentIndex: 'ASC' } });
     return {
       key: section.key,
+      language: version.language,
       title: section.title,
       level: section.level,
       parentKey: section.parentKey,

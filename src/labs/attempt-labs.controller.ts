@@ -1,11 +1,12 @@
-import { Controller, Headers, Param, Post, Query } from '@nestjs/common';
+import { Controller, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AttemptsService } from '../attempts/attempts.service.js';
 import { Auth } from '../auth/decorators/auth.decorator.js';
 import { Authenticated } from '../auth/decorators/authenticated.decorator.js';
 import { AppException } from '../common/errors/app.exception.js';
-import { pickLanguage } from '../common/i18n/pick-language.js';
+import { NegotiatedLanguage } from '../common/i18n/content-language.js';
+import type { ContentLanguage } from '../common/i18n/pick-language.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/validation/uuid-param.pipe.js';
 import { CreatedLabSessionDto, LangQueryDto } from './dto/lab.dto.js';
@@ -35,8 +36,8 @@ export class AttemptLabsController {
     @Auth() auth: AuthContext,
     @Param('attemptId', UuidParamPipe) attemptId: string,
     @Param('taskId', TaskIdPipe) taskId: string,
-    @Query() query: LangQueryDto,
-    @Headers('accept-language') acceptLanguage?: string,
+    @Query() _query: LangQueryDto,
+    @NegotiatedLanguage() lang: ContentLanguage,
   ): Promise<CreatedLabSessionDto> {
     const attempt = await this.attempts.findVisible(auth, attemptId);
     if (attempt.userId !== auth.userId) throw new AppException('forbidden', 'Only the candidate opens lab sessions');
@@ -44,7 +45,7 @@ export class AttemptLabsController {
     if (!attempt.examVersion!.blueprint.labTasks.some((task) => task.taskId === taskId)) throw AppException.notFound('Lab task of this attempt', taskId);
     const existing = await this.sessions.findForAttempt(attemptId, taskId);
     if (existing?.status === 'active') throw new AppException('conflict', 'This task’s lab session is already open', { sessionId: existing.id });
-    return this.sessions.start(auth, taskId, pickLanguage(query.lang, acceptLanguage), {
+    return this.sessions.start(auth, taskId, lang, {
       attemptId,
       expiresAt: new Date(attempt.deadlineAt.getTime() + GRACE_MS),
     });

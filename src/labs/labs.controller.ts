@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/decorators/auth.decorator.js';
 import { Authenticated } from '../auth/decorators/authenticated.decorator.js';
-import { pickLanguage } from '../common/i18n/pick-language.js';
+import { NegotiatedLanguage } from '../common/i18n/content-language.js';
+import type { ContentLanguage } from '../common/i18n/pick-language.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/validation/uuid-param.pipe.js';
 import { CreatedLabSessionDto, LabSessionDto, LabTaskDto, LabTaskSummaryDto, LangQueryDto, ValidationResultDto } from './dto/lab.dto.js';
@@ -23,8 +24,7 @@ export class LabsController {
   @Authenticated()
   @ApiOperation({ summary: 'Hands-on tasks' })
   @ApiOkResponse({ type: [LabTaskSummaryDto] })
-  async list(@Auth() auth: AuthContext, @Query() query: LangQueryDto, @Headers('accept-language') acceptLanguage?: string): Promise<LabTaskSummaryDto[]> {
-    const lang = pickLanguage(query.lang, acceptLanguage);
+  async list(@Auth() auth: AuthContext, @Query() _query: LangQueryDto, @NegotiatedLanguage() lang: ContentLanguage): Promise<LabTaskSummaryDto[]> {
     return (await this.catalog.all(auth.organizationId)).map((task) => ({ id: task.id, title: task.title[lang], sections: task.sections, timeLimitMinutes: task.timeLimitMinutes, checks: task.checks.length }));
   }
 
@@ -33,8 +33,7 @@ export class LabsController {
   @ApiOperation({ summary: 'A task with its instructions' })
   @ApiOkResponse({ type: LabTaskDto })
   @ApiProblems(404)
-  async get(@Auth() auth: AuthContext, @Param('taskId', TaskIdPipe) taskId: string, @Query() query: LangQueryDto, @Headers('accept-language') acceptLanguage?: string): Promise<LabTaskDto> {
-    const lang = pickLanguage(query.lang, acceptLanguage);
+  async get(@Auth() auth: AuthContext, @Param('taskId', TaskIdPipe) taskId: string, @Query() _query: LangQueryDto, @NegotiatedLanguage() lang: ContentLanguage): Promise<LabTaskDto> {
     const task = await this.catalog.resolve(taskId, auth.organizationId);
     return { id: task.id, title: task.title[lang], sections: task.sections, timeLimitMinutes: task.timeLimitMinutes, checks: task.checks.length, instructions: task.instructions[lang] };
   }
@@ -87,8 +86,8 @@ export class LabsController {
   })
   @ApiCreatedResponse({ type: CreatedLabSessionDto })
   @ApiProblems(404, 409, 422, 502, 503)
-  start(@Auth() auth: AuthContext, @Param('taskId', TaskIdPipe) taskId: string, @Query() query: LangQueryDto, @Headers('accept-language') acceptLanguage?: string) {
-    return this.sessions.start(auth, taskId, pickLanguage(query.lang, acceptLanguage));
+  start(@Auth() auth: AuthContext, @Param('taskId', TaskIdPipe) taskId: string, @Query() _query: LangQueryDto, @NegotiatedLanguage() lang: ContentLanguage) {
+    return this.sessions.start(auth, taskId, lang);
   }
 
   @Get(':taskId/sessions/:sessionId')
@@ -110,10 +109,10 @@ export class LabsController {
     @Auth() auth: AuthContext,
     @Param('taskId', TaskIdPipe) taskId: string,
     @Param('sessionId', UuidParamPipe) id: string,
-    @Query() query: LangQueryDto,
-    @Headers('accept-language') acceptLanguage?: string,
+    @Query() _query: LangQueryDto,
+    @NegotiatedLanguage() lang: ContentLanguage,
   ) {
-    return this.sessions.validate(auth, taskId, id, pickLanguage(query.lang, acceptLanguage));
+    return this.sessions.validate(auth, taskId, id, lang);
   }
 
   @Delete(':taskId/sessions/:sessionId')

@@ -51,6 +51,29 @@ export class CandidateVisibility {
     );
   }
 
+  /**
+   * Refuses a course's offline practice bundle (keys included) while the user has an exam
+   * attempt in progress that drew any item of that course, in any organisation. The same
+   * rule as practice feedback, applied to the whole course: leaving out only the drawn items
+   * would tell the candidate, by what is missing, which items their exam holds.
+   */
+  async assertNoRunningAttemptOnCourse(userId: string | null, courseId: string): Promise<void> {
+    if (!userId) return;
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT a.id FROM attempts a
+         JOIN attempt_items i ON i.attempt_id = a.id
+         JOIN questions drawn ON drawn.id = i.question_id
+        WHERE a.user_id = $1 AND a.status = 'in-progress' AND drawn.course_id = $2`,
+      [userId, courseId],
+    );
+    if (rows.length === 0) return;
+    throw new AppException(
+      'item-in-running-attempt',
+      'You have an exam attempt in progress on this course; download its practice bundle after you submit it',
+      { attemptIds: rows.map((row) => row.id).sort() },
+    );
+  }
+
   /** Of these questions, the ones whose key and explanation a candidate may never read. */
   async keysWithheld(questionIds: string[]): Promise<Set<string>> {
     if (questionIds.length === 0) return new Set();

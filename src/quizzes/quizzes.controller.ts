@@ -1,14 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/decorators/auth.decorator.js';
 import { Authenticated } from '../auth/decorators/authenticated.decorator.js';
 import { sendWithEtag } from '../common/http/etag.js';
-import { pickLanguage } from '../common/i18n/pick-language.js';
+import { announceContentLanguage, appendVary, NegotiatedLanguage } from '../common/i18n/content-language.js';
+import type { ContentLanguage } from '../common/i18n/pick-language.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { UuidParamPipe } from '../common/validation/uuid-param.pipe.js';
-import { CheckQuizDto, ProgressDto, QuizCheckResultDto, QuizDto, QuizListDto, QuizQueryDto } from './dto/quiz.dto.js';
+import { CheckQuizDto, ProgressDto, QuizCheckResultDto, QuizDto, QuizListDto, QuizListQueryDto, QuizQueryDto } from './dto/quiz.dto.js';
 import { QuizzesService } from './quizzes.service.js';
 
 @ApiTags('quizzes')
@@ -18,17 +19,16 @@ export class QuizzesController {
 
   @Get('courses/:courseId/quizzes')
   @Authenticated()
-  @ApiOperation({ summary: 'Practice quizzes of a course: one per chapter and per section' })
-  @ApiHeader({ name: 'Accept-Language', required: false, example: 'zh-CN,zh;q=0.9' })
+  @ApiOperation({ summary: 'Practice quizzes of a course: one per chapter and per section, in section order, paginated' })
   @ApiOkResponse({ type: QuizListDto })
   @ApiProblems(404, 422)
   list(
     @Auth() auth: AuthContext,
     @Param('courseId', UuidParamPipe) courseId: string,
-    @Query() query: QuizQueryDto,
-    @Headers('accept-language') acceptLanguage?: string,
+    @Query() query: QuizListQueryDto,
+    @NegotiatedLanguage() language: ContentLanguage,
   ) {
-    return this.quizzes.listForCourse(auth, courseId, pickLanguage(query.lang, acceptLanguage));
+    return this.quizzes.listForCourse(auth, courseId, language, query);
   }
 
   @Get('quizzes/:quizId')
@@ -37,7 +37,6 @@ export class QuizzesController {
     summary: 'A quiz for a candidate: no answer keys, shuffled by a seed',
     description: 'Send the returned `seed` back to get the same order. Supports ETag / If-None-Match (304).',
   })
-  @ApiHeader({ name: 'Accept-Language', required: false })
   @ApiHeader({ name: 'If-None-Match', required: false })
   @ApiOkResponse({ type: QuizDto })
   @ApiResponse({ status: 304, description: 'Not modified' })
@@ -46,11 +45,12 @@ export class QuizzesController {
     @Auth() auth: AuthContext,
     @Param('quizId') id: string,
     @Query() query: QuizQueryDto,
+    @NegotiatedLanguage() language: ContentLanguage,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<QuizDto | undefined> {
-    const quiz = await this.quizzes.get(auth, id, pickLanguage(query.lang, request.headers['accept-language']), query.seed);
-    reply.header('vary', 'Accept-Language, Authorization');
+    const quiz = await this.quizzes.get(auth, id, language, query.seed);
+    appendVary(reply, 'Authorization');
     reply.header('cache-control', 'private, no-cache');
     return sendWithEtag(request, reply, quiz);
   }
@@ -65,8 +65,16 @@ export class QuizzesController {
   })
   @ApiOkResponse({ type: QuizCheckResultDto })
   @ApiProblems(404, 409, 422)
-  check(@Auth() auth: AuthContext, @Param('quizId') id: string, @Body() dto: CheckQuizDto) {
-    return this.quizzes.check(auth, id, dto);
+  async check(
+    @Auth() auth: AuthContext,
+    @Param('quizId') id: string,
+    @Body() dto: CheckQuizDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<QuizCheckResultDto> {
+    const result = await this.quizzes.check(auth, id, dto);
+    // The explanations are in the language the answers were given in.
+    announceContentLanguage(reply, dto.language, false);
+    return result;
   }
 
   @Get('me/progress')

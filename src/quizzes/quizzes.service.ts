@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AppException, type FieldError } from '../common/errors/app.exception.js';
+import { toPage, type PageQueryDto } from '../common/pagination/page.js';
 import { TtlCache } from '../common/cache/ttl-cache.js';
 import { SeededRandom } from '../common/random/seeded-random.js';
 import { CoursesService } from '../documents/courses.service.js';
@@ -16,7 +17,7 @@ import { compareKeys } from '../question-bank/question-bank.service.js';
 import type { AnswerKey, Language, QuestionContent, QuestionType } from '../question-bank/model/question-types.js';
 import type { CheckQuizDto, ProgressDto, QuizCheckResultDto, QuizDto, QuizListDto, QuizSummaryDto } from './dto/quiz.dto.js';
 import { PracticeResultEntity } from './entities/practice-result.entity.js';
-import { inScope, parseQuizId, quizId } from './quiz-id.js';
+import { inScope, parseQuizId, quizId, quizListPosition } from './quiz-id.js';
 
 interface ApprovedRow {
   question_id: string;
@@ -50,7 +51,7 @@ export class QuizzesService {
     private readonly visibility: CandidateVisibility,
   ) {}
 
-  async listForCourse(auth: AuthContext, courseId: string, language: Language): Promise<QuizListDto> {
+  async listForCourse(auth: AuthContext, courseId: string, language: Language, page: PageQueryDto): Promise<QuizListDto> {
     const course = await this.courses.findReadable(auth, courseId);
     const rows: Array<{ key: string }> = await this.dataSource.query(
       `SELECT k.key FROM questions q CROSS JOIN LATERAL unnest(q.section_keys) AS k(key)
@@ -64,8 +65,12 @@ export class QuizzesService {
       scopes.add(parts[0]!);
       if (parts.length > 1) scopes.add(parts.slice(0, 2).join('.'));
     }
-    const items = [...scopes].sort(compareKeys).map((scope) => this.summary(course.id, scope, language, index?.titles, rows.filter((r) => inScope(r.key, scope)).length));
-    return { items };
+    const after = quizListPosition(page.cursor, course.id);
+    const ordered = [...scopes].sort(compareKeys).filter((scope) => after === undefined || compareKeys(scope, after) > 0);
+    // Keyset by section key (the list's order), the course id standing in as the row id.
+    return toPage(ordered.slice(0, page.limit + 1), page.limit, (scope) => ({ sort: scope, id: course.id }), (scope) =>
+      this.summary(course.id, scope, language, index?.titles, rows.filter((r) => inScope(r.key, scope)).length),
+    );
   }
 
   async get(auth: AuthContext, id: string, language: Language, seed = randomBytes(6).toString('base64url')): Promise<QuizDto> {
@@ -142,8 +147,8 @@ export class QuizzesService {
     const rows: Array<{ course_id: string; section_key: string; attempts: string; best: number; last: number; last_at: Date }> = await this.dataSource.query(
       `SELECT course_id, section_key, count(*) AS attempts,
               max(points / NULLIF(max_points, 0)) AS best,
-              (array_agg(points / NULLIF(max_points, 0) ORDER BY created_at DESC))[1] AS last,
-              max(created_at) AS last_at
+              (array_agg(points / NULLIF(max_points, 0) ORDER BY coalesce(answered_at, created_at) DESC))[1] AS last,
+              max(coalesce(answered_at, created_at)) AS last_at
          FROM practice_results WHERE user_id = $1 AND organization_id IS NOT DISTINCT FROM $2
         GROUP BY course_id, section_key`,
       [auth.userId, auth.organizationId],

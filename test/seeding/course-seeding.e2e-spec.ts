@@ -24,8 +24,9 @@ describe('shipped course seeding', () => {
     expect(keys(zhTree.body.sections)).toEqual(keys(enTree.body.sections));
     expect(keys(zhTree.body.sections)).toHaveLength(28);
 
-    const quizzes = await t.http.get(`/v1/courses/${first.courseId}/quizzes`).set('authorization', candidate).set('accept-language', 'zh-CN').expect(200);
+    const quizzes = await t.http.get(`/v1/courses/${first.courseId}/quizzes?limit=100`).set('authorization', candidate).set('accept-language', 'zh-CN').expect(200);
     expect(quizzes.body.items).toHaveLength(28);
+    expect(quizzes.body.nextCursor).toBeNull();
     expect(quizzes.body.items.every((q: { language: string; questionCount: number }) => q.language === 'zh' && q.questionCount >= 4)).toBe(true);
   });
 });

@@ -31,6 +31,7 @@ export const PROBLEM_CATALOG = {
   'uri-too-long': { status: 414, title: 'A path parameter is too long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'validation-failed': { status: 422, title: 'The request is invalid' },
+  'offline-bundle-too-large': { status: 422, title: 'The offline bundle is over its size budget; ask for one chapter at a time' },
   'unprocessable-content': { status: 422, title: 'The content cannot be processed' },
   'too-many-requests': { status: 429, title: 'Too many requests' },
   'internal-error': { status: 500, title: 'Internal server error' },

@@ -159,6 +159,9 @@ export class SectionDto {
   @ApiProperty({ example: '3.1' })
   key: string;
 
+  @ApiProperty({ enum: ['zh', 'en'], description: 'The language of the document version; also sent as Content-Language' })
+  language: DocumentLanguage;
+
   @ApiProperty({ example: 'Master 组件' })
   title: string;
 

@@ -13,6 +13,7 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/page.js';
 import { LANGUAGES, type Language } from '../../question-bank/model/question-types.js';
 import type { ItemResponse } from '../../question-bank/model/question-types.js';
 
@@ -42,6 +43,16 @@ export class QuizSummaryDto {
 export class QuizListDto {
   @ApiProperty({ type: [QuizSummaryDto] })
   items: QuizSummaryDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page', example: null })
+  nextCursor: string | null;
+}
+
+export class QuizListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Overrides Accept-Language' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
 }
 
 export class QuizQueryDto {

@@ -49,6 +49,14 @@ export class PracticeResultEntity {
   @Column({ type: 'jsonb' })
   items: Array<{ questionId: string; revisionId: string; outcome: string; fraction: number }>;
 
+  /** The id the app gave an answer made offline; unique per user, so an upload can be retried. */
+  @Column({ name: 'client_id', type: 'uuid', nullable: true })
+  clientId: string | null;
+
+  /** When an offline answer was given, by the device's clock (bounded at upload). */
+  @Column({ name: 'answered_at', type: 'timestamptz', precision: 3, nullable: true })
+  answeredAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }
