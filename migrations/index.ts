@@ -10,6 +10,7 @@ import { Certificates1795643622172 } from './1795643622172-Certificates.js';
 import { QuestionUse1796000200000 } from './1796000200000-QuestionUse.js';
 import { InstanceSecrets1796000600000 } from './1796000600000-InstanceSecrets.js';
 import { AccessChangeNotifications1796000300000 } from './1796000300000-AccessChangeNotifications.js';
+import { StableIssuerAndCheckableName1796001200000 } from './1796001200000-StableIssuerAndCheckableName.js';
 
 // Every migration in order. Listed explicitly rather than globbed so the app, the CLI
 // and the tests (which run from TypeScript) load exactly the same set.
@@ -28,4 +29,5 @@ export const MIGRATIONS: Function[] = [
   QuestionUse1796000200000,
   InstanceSecrets1796000600000,
   AccessChangeNotifications1796000300000,
+  StableIssuerAndCheckableName1796001200000,
 ];

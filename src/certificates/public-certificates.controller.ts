@@ -13,7 +13,7 @@ import { negotiate } from './content-negotiation.js';
 import { CertificateVerificationDto, VerificationReportDto, VerifyCredentialDto } from './dto/verification.dto.js';
 import { renderCertificatePage } from './page/certificate-page.js';
 import { certificatePageView } from './page/certificate-page-view.js';
-import { PAGE_CSP } from './page/page-style.js';
+import { asCertificatePage } from './page/page-response.js';
 
 export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
 const MAX_JWT_LENGTH = 200_000;
@@ -49,13 +49,7 @@ export class PublicCertificatesController {
     reply.header('cache-control', 'no-store').header('vary', 'Accept, Accept-Language');
     if (negotiate(accept, ['application/json', 'text/html']) === 'application/json') return verified.answer;
     const language = pickLanguage(lang, acceptLanguage);
-    reply
-      .status(verified.certificate ? 200 : 404)
-      .type('text/html; charset=utf-8')
-      .header('content-language', language === 'zh' ? 'zh-Hans' : 'en')
-      .header('content-security-policy', PAGE_CSP)
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'no-referrer');
+    asCertificatePage(reply, verified.certificate ? 200 : 404, language);
     return renderCertificatePage(certificatePageView(verified, id, this.urls), language);
   }
 

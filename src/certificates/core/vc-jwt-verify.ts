@@ -39,7 +39,8 @@ export type StatusBitResolver = (entry: BitstringStatusListEntry) => boolean | P
 export interface VerifyCredentialOptions {
   /** The issuer's published keys (/.well-known/jwks.json). */
   jwks: JSONWebKeySet;
-  expectedIssuerId: string;
+  /** The issuer id, or every id the issuer has been known by (e.g. under an earlier host name). */
+  expectedIssuerId: string | readonly string[];
   now: Date;
   /** Required to verify a credential that has a `credentialStatus`; without it `status` fails. */
   resolveStatusBit?: StatusBitResolver;
@@ -202,13 +203,14 @@ async function checkSignature(jwt: string, header: ParsedHeader, jwks: JSONWebKe
   return { check: 'signature', passed: true, message: `signed by key ${header.kid}` };
 }
 
-function checkIssuer(claims: Record<string, unknown>, credential: VerifiableCredentialBase, expected: string): VerificationCheck {
+function checkIssuer(claims: Record<string, unknown>, credential: VerifiableCredentialBase, expected: string | readonly string[]): VerificationCheck {
   const issuerId = issuerIdOf(credential);
   if (claims.iss !== issuerId) {
     return { check: 'issuer', passed: false, message: `iss ${JSON.stringify(claims.iss)} does not match issuer.id ${issuerId}` };
   }
-  if (issuerId !== expected) {
-    return { check: 'issuer', passed: false, message: `issued by ${issuerId}, expected ${expected}` };
+  const accepted = typeof expected === 'string' ? [expected] : expected;
+  if (!accepted.includes(issuerId as string)) {
+    return { check: 'issuer', passed: false, message: `issued by ${issuerId}, expected ${accepted.join(' or ')}` };
   }
   return { check: 'issuer', passed: true, message: `issued by ${issuerId}` };
 }
