@@ -37,6 +37,8 @@ describe('certificates: integrations, tenant isolation, public surface', () => {
     examId = await w.publishedExam({ title: '容器编排基础 Kubernetes' }, { externalIds: ['lms-zh-1'] });
     ({ attemptId } = await w.sit(examId, 4, lmsCandidate));
     certificate = (await w.myCertificate(attemptId, lmsCandidate))!;
+    // Public by default; this suite checks what strangers see of a certificate whose holder hid it.
+    await t.http.patch(`/v1/me/certificates/${certificate.id}`).set('authorization', lmsCandidate).send({ showName: false }).expect(200);
 
     const admin = `Bearer ${await t.login('admin')}`;
     rivalOrganizationId = (await t.http.post('/v1/organizations').set('authorization', admin).send({ slug: 'rival', name: 'Rival Academy' }).expect(201)).body.id;
@@ -98,7 +100,7 @@ describe('certificates: integrations, tenant isolation, public surface', () => {
     expect((await t.http.get('/v1/me/certificates').set('authorization', rival).expect(200)).body.items).toEqual([]);
 
     const still = await t.http.get(`/v1/certificates/${certificate.id}/verification`).expect(200);
-    expect(still.body).toMatchObject({ status: 'valid', revokedAt: null, recipient: null });
+    expect(still.body).toMatchObject({ status: 'valid', revokedAt: null, recipient: { displayName: null, nameShown: false } });
   });
 
   it('tells the public the verification fields and nothing else', async () => {
@@ -112,7 +114,7 @@ describe('certificates: integrations, tenant isolation, public surface', () => {
     for (const secret of ['zhang.wei', '张伟', certificate.userId, attemptId, certificate.jwt.split('.')[2], 'score', 'sha256$']) {
       expect({ secret, leaked: text.includes(secret) }).toEqual({ secret, leaked: false });
     }
-    // Private until the candidate says otherwise: no name, no PDF, no credential for strangers.
+    // Hidden by the candidate: no name, no PDF, no credential for strangers.
     await t.http.get(`/v1/certificates/${certificate.id}/pdf`).expect(401);
     await t.http.get(`/v1/certificates/${certificate.id}/credential`).expect(401);
     const profile = await t.http.get(`/v1/issuers/${t.organizationId}`).expect(200);

@@ -18,6 +18,8 @@ const PUBLIC_BY_DESIGN: Record<string, (caller: Caller) => number[]> = {
   'GET /v1/certificates/{certificateId}/verification': () => [200],
   'GET /v1/issuers/{organizationId}': () => [200],
   'GET /v1/status-lists/{statusListId}': () => [200],
+  // A yes or no about the printed name, for anyone holding the PDF; rate limited, reads nothing else.
+  'POST /v1/certificates/{certificateId}/name-check': () => [200],
   // The victim's certificate is private: its downloads take the bearer token of its
   // candidate or staff. People of another organisation are told it does not exist; these
   // routes read bearer tokens only, so an API key is no credential there at all.

@@ -59,7 +59,9 @@ export class NameCheckController {
       return { certificateId: verified.certificate!.id, matches: outcome.matches, checkedAt: outcome.checkedAt.toISOString() };
     }
     const language = pickLanguage(formLang ?? lang, acceptLanguage);
-    const answer = outcome.kind === 'answered' ? { name, matches: outcome.matches } : outcome.kind === 'rate-limited' ? { tooManyChecks: true as const } : undefined;
+    // Echoed as typed, only tidied: the visitor's own words, never the stored name.
+    const typed = name.normalize('NFC').replace(/\s+/gu, ' ').trim();
+    const answer = outcome.kind === 'answered' ? { name: typed, matches: outcome.matches } : outcome.kind === 'rate-limited' ? { tooManyChecks: true as const } : undefined;
     const status = outcome.kind === 'unknown-certificate' ? 404 : outcome.kind === 'rate-limited' ? 429 : 200;
     asCertificatePage(reply, status, language);
     if (outcome.kind === 'rate-limited') reply.header('retry-after', String(outcome.retryAfterSeconds));
