@@ -67,6 +67,26 @@ describe('certificates: integrations, tenant isolation, public surface', () => {
     expect(staff.body.items.map((c: { id: string }) => c.id)).toEqual([certificate.id]);
   });
 
+  it('lets an API key of the organisation with certificates:read download a hidden certificate’s PDF and credential', async () => {
+    const pdf = await t.http.get(`/v1/certificates/${certificate.id}/pdf`).set('x-api-key', lmsKey).buffer(true).parse(binary).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['cache-control']).toBe('private, no-store');
+    const jwt = await t.http.get(`/v1/certificates/${certificate.id}/credential`).set('x-api-key', lmsKey).expect(200);
+    expect(jwt.text).toBe(certificate.jwt);
+    const json = await t.http.get(`/v1/certificates/${certificate.id}/credential?format=json`).set('x-api-key', lmsKey).expect(200);
+    expect(json.body.id).toBe(`urn:uuid:${certificate.id}`);
+
+    const noScope = (await t.http.post(`/v1/organizations/${t.organizationId}/api-keys`).set('authorization', w.owner).send({ name: 'results only', scopes: ['results:read'] }).expect(201)).body.key;
+    const refused = await t.http.get(`/v1/certificates/${certificate.id}/pdf`).set('x-api-key', noScope).expect(403);
+    expect(refused.body.detail).toMatch(/certificates:read/);
+    await t.http.get(`/v1/certificates/${certificate.id}/credential`).set('x-api-key', noScope).expect(403);
+    // Another organisation's key is told the certificate does not exist; a made-up key is refused.
+    await t.http.get(`/v1/certificates/${certificate.id}/pdf`).set('x-api-key', rivalKey).expect(404);
+    await t.http.get(`/v1/certificates/${certificate.id}/credential`).set('x-api-key', rivalKey).expect(404);
+    const forged = await t.http.get(`/v1/certificates/${certificate.id}/pdf`).set('x-api-key', 'kq_not-a-real-key').expect(401);
+    expect(forged.body.type).toBe('urn:kubequiz:problem:invalid-token');
+  });
+
   it('prints the LMS candidate’s Chinese name and the Chinese exam title on the PDF', async () => {
     const pdf = await t.http.get(`/v1/certificates/${certificate.id}/pdf`).set('authorization', lmsCandidate).buffer(true).parse(binary).expect(200);
     const file = join(mkdtempSync(join(tmpdir(), 'kq-cert-')), 'certificate.pdf');

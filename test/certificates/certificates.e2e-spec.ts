@@ -53,7 +53,7 @@ describe('certificates: issue on pass, verify, revoke, expire, PDF', () => {
 
     // A plain jose check, independent of our verifier: the published JWKS and nothing else.
     const { payload, protectedHeader } = await jwtVerify(certificate.jwt, await jwks(), { currentDate: t.clock.now(), algorithms: ['EdDSA'] });
-    expect(protectedHeader).toMatchObject({ alg: 'EdDSA', typ: 'JWT' });
+    expect(protectedHeader).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt' });
     expect(payload).toMatchObject({ iss: credential.issuer.id, jti: credential.id, sub: credential.credentialSubject.identifier[0].identityHash });
   });
 

@@ -54,6 +54,8 @@ export interface VerifyCredentialOptions {
 }
 
 const ACCEPTED_ALGS = ['EdDSA', 'Ed25519'];
+/** Media types compare case-insensitively; "JWT" is what credentials signed before vc+jwt carry. */
+const ACCEPTED_TYPS = ['vc+jwt', 'application/vc+jwt', 'jwt'];
 const jwksCache = new WeakMap<JSONWebKeySet, ReturnType<typeof createLocalJWKSet>>();
 
 export async function verifyCredentialJwt<C extends VerifiableCredentialBase = OpenBadgeCredential>(
@@ -119,7 +121,9 @@ function parseHeader(jwt: string): ParsedHeader | string {
     return `malformed JWT header: ${(error as Error).message}`;
   }
   if (typeof header.alg !== 'string') return 'malformed JWT header: no alg';
-  if (header.typ !== undefined && header.typ !== 'JWT') return `unexpected typ ${JSON.stringify(header.typ)} (OB 3.0 requires "JWT")`;
+  if (header.typ !== undefined && !ACCEPTED_TYPS.includes(String(header.typ).toLowerCase())) {
+    return `unexpected typ ${JSON.stringify(header.typ)} (expected "vc+jwt", or "JWT" as signed before)`;
+  }
   return { alg: header.alg, kid: typeof header.kid === 'string' ? header.kid : undefined };
 }
 
