@@ -12,6 +12,7 @@ import { InstanceSecrets1796000600000 } from './1796000600000-InstanceSecrets.js
 import { AccessChangeNotifications1796000300000 } from './1796000300000-AccessChangeNotifications.js';
 import { StandardWebhooks1796001000000 } from './1796001000000-StandardWebhooks.js';
 import { OfflinePracticeResults1796001100000 } from './1796001100000-OfflinePracticeResults.js';
+import { StableIssuerAndCheckableName1796001200000 } from './1796001200000-StableIssuerAndCheckableName.js';
 
 // Every migration in order. Listed explicitly rather than globbed so the app, the CLI
 // and the tests (which run from TypeScript) load exactly the same set.
@@ -32,4 +33,5 @@ export const MIGRATIONS: Function[] = [
   AccessChangeNotifications1796000300000,
   StandardWebhooks1796001000000,
   OfflinePracticeResults1796001100000,
+  StableIssuerAndCheckableName1796001200000,
 ];

@@ -33,6 +33,6 @@ import { UsersModule } from './users/users.module.js';
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
     { provide: APP_INTERCEPTOR, useClass: AccessSettlingInterceptor },
   ],
-  exports: [AccessTokenService, UsersModule],
+  exports: [AccessTokenService, ApiKeyStrategy, UsersModule],
 })
 export class AuthModule {}

@@ -1,20 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { FastifyRequest } from 'fastify';
 import { AccessTokenService } from '../auth/access-token.service.js';
+import { ApiKeyStrategy } from '../auth/strategies/api-key.strategy.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { preloadCertificateFonts, renderCertificatePdf } from './core/index.js';
 import { CertificateUrls } from './certificate-urls.js';
 import { CertificateEntity } from './entities/certificate.entity.js';
 
 const STAFF_ROLES = ['owner', 'examiner'] as const;
+const READ_SCOPE = 'certificates:read';
 /** Rendering takes ~70 ms of CPU; a PDF never changes, so recent ones are kept (~60 KB each). */
 const PDF_CACHE_ENTRIES = 64;
 
 /**
  * The PDF and the credential downloads. Public when the candidate allowed showing the name;
- * otherwise only for the candidate and staff of the organisation (a bearer token on a
- * public route, so the same link works for anyone once the candidate made it public).
+ * otherwise only for the candidate, staff of the organisation and its API keys with
+ * certificates:read (credentials on a public route, so the same link works for anyone once
+ * the candidate made it public).
  */
 @Injectable()
 export class CertificateDocuments {
@@ -24,11 +28,12 @@ export class CertificateDocuments {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: AccessTokenService,
+    private readonly apiKeys: ApiKeyStrategy,
     private readonly urls: CertificateUrls,
   ) {}
 
-  async pdf(id: string, authorization: string | undefined): Promise<{ certificate: CertificateEntity; pdf: Buffer }> {
-    const certificate = await this.readable(id, authorization);
+  async pdf(id: string, request: FastifyRequest): Promise<{ certificate: CertificateEntity; pdf: Buffer }> {
+    const certificate = await this.readable(id, request);
     const pdf = this.rendered.get(certificate.id) ?? (await this.render(certificate));
     // Map order is insertion order: re-inserting marks the entry as most recently used.
     this.rendered.delete(certificate.id);
@@ -52,8 +57,8 @@ export class CertificateDocuments {
     });
   }
 
-  credential(id: string, authorization: string | undefined): Promise<CertificateEntity> {
-    return this.readable(id, authorization);
+  credential(id: string, request: FastifyRequest): Promise<CertificateEntity> {
+    return this.readable(id, request);
   }
 
   /** Parses the CJK fonts once (~0.5 s); called at start-up outside tests, else on the first PDF. */
@@ -63,13 +68,19 @@ export class CertificateDocuments {
     this.fontsLoaded = true;
   }
 
-  private async readable(id: string, authorization: string | undefined): Promise<CertificateEntity> {
+  private async readable(id: string, request: FastifyRequest): Promise<CertificateEntity> {
     const certificate = await this.dataSource.getRepository(CertificateEntity).findOneBy({ id });
     if (!certificate) throw AppException.notFound('Certificate', id);
     if (certificate.showName) return certificate;
-    const auth = await this.tokens.authenticate(authorization);
-    if (!auth) throw new AppException('unauthenticated', 'This certificate is private: sign in as its candidate or as staff of its organization');
+    // The API key strategy counts wrong keys against the address, as the guard would.
+    const auth = (await this.tokens.authenticate(request.headers.authorization)) ?? (await this.apiKeys.validate(request));
+    if (!auth) throw new AppException('unauthenticated', 'This certificate is private: sign in as its candidate or as staff of its organization, or send an API key with certificates:read');
     const sameOrganization = auth.organizationId === certificate.organizationId;
+    if (auth.kind === 'api-key') {
+      if (!sameOrganization) throw AppException.notFound('Certificate', id);
+      if (!auth.scopes.includes(READ_SCOPE)) throw new AppException('forbidden', `This download needs an API key with the scope ${READ_SCOPE}`);
+      return certificate;
+    }
     const staff = STAFF_ROLES.some((role) => auth.roles.includes(role));
     if (!sameOrganization || (auth.userId !== certificate.userId && !staff)) throw AppException.notFound('Certificate', id);
     return certificate;

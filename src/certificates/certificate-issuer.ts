@@ -12,7 +12,9 @@ import { buildOpenBadgeCredential, signCredentialJwt } from './core/index.js';
 import { credentialInputFor, wholeSeconds } from './certificate-credential.js';
 import { CertificateUrls } from './certificate-urls.js';
 import { CertificateEntity } from './entities/certificate.entity.js';
+import { IssuerBaseUrlsService } from './issuer-base-urls.service.js';
 import { IssuerKeysService, lockIssuer } from './issuer-keys.service.js';
+import { hashRecipientName } from './name-check/recipient-name-hash.js';
 import { StatusListsService } from './status-lists.service.js';
 
 /**
@@ -24,6 +26,7 @@ export class CertificateIssuer extends AttemptGradedListener {
   constructor(
     private readonly keys: IssuerKeysService,
     private readonly statusLists: StatusListsService,
+    private readonly baseUrls: IssuerBaseUrlsService,
     private readonly urls: CertificateUrls,
     private readonly clock: Clock,
   ) {
@@ -75,6 +78,8 @@ export class CertificateIssuer extends AttemptGradedListener {
       ),
     );
     const jwt = await signCredentialJwt(credential, key, { issuedAt });
+    await this.baseUrls.recordCurrent(manager, organization.id, issuedAt);
+    const nameHash = hashRecipientName(user.displayName);
     const certificate = repo.create({
       id,
       organizationId: organization.id,
@@ -91,7 +96,10 @@ export class CertificateIssuer extends AttemptGradedListener {
       kid: key.kid,
       credential,
       jwt,
-      showName: false,
+      showName: true,
+      showNameChosenAt: null,
+      recipientNameSalt: nameHash.salt,
+      recipientNameHash: nameHash.hash,
       revokedAt: null,
       revocationReason: null,
       revokedById: null,

@@ -8,6 +8,7 @@ import { verifyCredentialJwt, type VerificationReport } from './core/index.js';
 import { CertificateUrls } from './certificate-urls.js';
 import type { CertificateVerificationDto, VerificationReportDto } from './dto/verification.dto.js';
 import { CertificateEntity } from './entities/certificate.entity.js';
+import { IssuerBaseUrlsService } from './issuer-base-urls.service.js';
 import { IssuerKeysService } from './issuer-keys.service.js';
 import { StatusListsService } from './status-lists.service.js';
 
@@ -30,6 +31,7 @@ export class CertificateVerification {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly keys: IssuerKeysService,
     private readonly statusLists: StatusListsService,
+    private readonly baseUrls: IssuerBaseUrlsService,
     private readonly urls: CertificateUrls,
     private readonly clock: Clock,
   ) {}
@@ -46,7 +48,11 @@ export class CertificateVerification {
         status: report.status,
         certificateId: certificate.id,
         issuer: { id: issuer.id, name: issuer.name, url: issuer.url ?? null },
-        recipient: certificate.showName ? { displayName: certificate.recipientName } : null,
+        recipient: {
+          displayName: certificate.showName ? certificate.recipientName : null,
+          nameShown: certificate.showName,
+          nameCheckUrl: this.urls.nameCheck(certificate.id),
+        },
         exam: { id: certificate.examId, title: certificate.examTitle },
         issuedAt: certificate.issuedAt.toISOString(),
         validUntil: certificate.validUntil?.toISOString() ?? null,
@@ -67,17 +73,18 @@ export class CertificateVerification {
   }
 
   /**
-   * With a known issuer, only that organisation's keys and lists count. Otherwise every key
-   * of ours is tried (so a forged signature still reads "signature"), and the issuer check
-   * says the issuer is not one of ours.
+   * With a known issuer, only that organisation's keys and lists count, under any base URL it
+   * issued under. Otherwise every key of ours is tried (so a forged signature still reads
+   * "signature"), and the issuer check says the issuer is not one of ours.
    */
   private async verify(jwt: string, organizationId: string | null, now: Date): Promise<VerificationReport> {
-    const expectedIssuerId = organizationId ? this.urls.issuer(organizationId) : `${this.urls.base}/v1/issuers/{organizationId}`;
+    const bases = organizationId ? await this.baseUrls.basesOf(organizationId) : [];
+    const expectedIssuerId = organizationId ? bases.map((base) => this.urls.issuer(organizationId, base)) : `${this.urls.base}/v1/issuers/{organizationId}`;
     const report = await verifyCredentialJwt(jwt, {
       jwks: await this.keys.jwks(organizationId ?? undefined),
       expectedIssuerId,
       now,
-      resolveStatusBit: organizationId ? this.statusLists.resolverFor(organizationId) : () => Promise.reject(new Error('not an issuer of this service')),
+      resolveStatusBit: organizationId ? this.statusLists.resolverFor(organizationId, bases) : () => Promise.reject(new Error('not an issuer of this service')),
     });
     if (!organizationId) {
       for (const check of report.checks) {
@@ -87,7 +94,7 @@ export class CertificateVerification {
     return report;
   }
 
-  /** The organisation named by the (not yet verified) `iss`, if it is one of ours. */
+  /** The organisation named by the (not yet verified) `iss`, if it is one of ours under a base it issued under. */
   private async claimedIssuer(jwt: string): Promise<string | null> {
     let iss: unknown;
     try {
@@ -95,9 +102,10 @@ export class CertificateVerification {
     } catch {
       return null;
     }
-    const organizationId = this.urls.organizationOfIssuer(iss);
-    if (!organizationId) return null;
-    return (await this.dataSource.getRepository(OrganizationEntity).existsBy({ id: organizationId })) ? organizationId : null;
+    const claimed = this.urls.parseIssuer(iss);
+    if (!claimed) return null;
+    if (!(await this.dataSource.getRepository(OrganizationEntity).existsBy({ id: claimed.organizationId }))) return null;
+    return (await this.baseUrls.basesOf(claimed.organizationId)).includes(claimed.base) ? claimed.organizationId : null;
   }
 }
 

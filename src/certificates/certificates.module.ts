@@ -19,11 +19,19 @@ import { CertificatesService } from './certificates.service.js';
 import { CertificateEntity } from './entities/certificate.entity.js';
 import { IssuerKeyEntity } from './entities/issuer-key.entity.js';
 import { StatusListEntity } from './entities/status-list.entity.js';
+import { IssuerBaseUrlEntity } from './entities/issuer-base-url.entity.js';
+import { IssuerBaseUrlsService } from './issuer-base-urls.service.js';
 import { IssuerKeysService } from './issuer-keys.service.js';
 import { IssuersController } from './issuers.controller.js';
 import { IssuersService } from './issuers.service.js';
 import { PublicCertificatesController, VC_JWT_MEDIA_TYPE } from './public-certificates.controller.js';
 import { StatusListsService } from './status-lists.service.js';
+import { CertificateNameCheck } from './name-check/certificate-name-check.js';
+import { FORM_MEDIA_TYPE, NameCheckController } from './name-check/name-check.controller.js';
+import { NameCheckRateLimit } from './name-check/name-check-rate-limit.js';
+
+/** The page's name-check form is the only urlencoded body the API takes. */
+const FORM_ROUTE_SUFFIX = '/name-check';
 
 /**
  * Global so that AttemptsModule can list CertificateIssuer among its ATTEMPT_GRADED_LISTENERS
@@ -32,10 +40,18 @@ import { StatusListsService } from './status-lists.service.js';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([CertificateEntity, IssuerKeyEntity, StatusListEntity]), AttemptsModule, ExamsModule, OrganizationsModule, AuthModule, WebhooksModule],
-  controllers: [CertificatesController, PublicCertificatesController, IssuersController],
+  imports: [
+    TypeOrmModule.forFeature([CertificateEntity, IssuerKeyEntity, StatusListEntity, IssuerBaseUrlEntity]),
+    AttemptsModule,
+    ExamsModule,
+    OrganizationsModule,
+    AuthModule,
+    WebhooksModule,
+  ],
+  controllers: [CertificatesController, PublicCertificatesController, NameCheckController, IssuersController],
   providers: [
     CertificateUrls,
+    IssuerBaseUrlsService,
     IssuerKeysService,
     StatusListsService,
     CertificateIssuer,
@@ -43,6 +59,8 @@ import { StatusListsService } from './status-lists.service.js';
     CertificateVerification,
     CertificateDocuments,
     IssuersService,
+    CertificateNameCheck,
+    NameCheckRateLimit,
     IdempotencyService,
     CertificateExpiryAnnouncer,
   ],
@@ -58,8 +76,20 @@ export class CertificatesModule implements OnModuleInit, OnApplicationBootstrap 
   onModuleInit(): void {
     // POST /v1/verify takes the JWT itself as its body; Fastify knows only JSON and text/plain.
     const fastify = this.http.httpAdapter?.getInstance<FastifyInstance>();
-    if (!fastify || fastify.hasContentTypeParser(VC_JWT_MEDIA_TYPE)) return;
-    fastify.addContentTypeParser([VC_JWT_MEDIA_TYPE, 'application/jwt'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    if (!fastify) return;
+    if (!fastify.hasContentTypeParser(VC_JWT_MEDIA_TYPE)) {
+      fastify.addContentTypeParser([VC_JWT_MEDIA_TYPE, 'application/jwt'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    }
+    // The verification page is script-free, so its name check is a plain HTML form post.
+    if (!fastify.hasContentTypeParser(FORM_MEDIA_TYPE)) {
+      fastify.addContentTypeParser(FORM_MEDIA_TYPE, { parseAs: 'string', bodyLimit: 4096 }, (request, body, done) => {
+        if (!request.routeOptions.url?.endsWith(FORM_ROUTE_SUFFIX)) {
+          done(Object.assign(new Error(`Unsupported Media Type: ${FORM_MEDIA_TYPE}`), { statusCode: 415 }), undefined);
+          return;
+        }
+        done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      });
+    }
   }
 
   onApplicationBootstrap(): void {

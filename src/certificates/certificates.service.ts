@@ -54,10 +54,10 @@ export class CertificatesService {
       .getRepository(CertificateEntity)
       .findOneBy({ id, userId: auth.userId ?? NO_ORGANIZATION, organizationId: auth.organizationId ?? NO_ORGANIZATION });
     if (!certificate) throw AppException.notFound('Certificate', id);
-    if (certificate.showName !== dto.showName) {
-      await this.dataSource.getRepository(CertificateEntity).update({ id }, { showName: dto.showName });
-      certificate.showName = dto.showName;
-    }
+    // Recorded even when unchanged: the page then says the holder chose, not that nobody did.
+    certificate.showName = dto.showName;
+    certificate.showNameChosenAt = this.clock.now();
+    await this.dataSource.getRepository(CertificateEntity).update({ id }, { showName: certificate.showName, showNameChosenAt: certificate.showNameChosenAt });
     return toCertificateWithCredentialDto(certificate, this.urls, this.clock.now());
   }
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { AppException } from '../common/errors/app.exception.js';
 import { pickLanguage } from '../common/i18n/pick-language.js';
@@ -13,7 +13,7 @@ import { negotiate } from './content-negotiation.js';
 import { CertificateVerificationDto, VerificationReportDto, VerifyCredentialDto } from './dto/verification.dto.js';
 import { renderCertificatePage } from './page/certificate-page.js';
 import { certificatePageView } from './page/certificate-page-view.js';
-import { PAGE_CSP } from './page/page-style.js';
+import { asCertificatePage } from './page/page-response.js';
 
 export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
 const MAX_JWT_LENGTH = 200_000;
@@ -49,13 +49,7 @@ export class PublicCertificatesController {
     reply.header('cache-control', 'no-store').header('vary', 'Accept, Accept-Language');
     if (negotiate(accept, ['application/json', 'text/html']) === 'application/json') return verified.answer;
     const language = pickLanguage(lang, acceptLanguage);
-    reply
-      .status(verified.certificate ? 200 : 404)
-      .type('text/html; charset=utf-8')
-      .header('content-language', language === 'zh' ? 'zh-Hans' : 'en')
-      .header('content-security-policy', PAGE_CSP)
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'no-referrer');
+    asCertificatePage(reply, verified.certificate ? 200 : 404, language);
     return renderCertificatePage(certificatePageView(verified, id, this.urls), language);
   }
 
@@ -78,13 +72,14 @@ export class PublicCertificatesController {
   @Get('certificates/:certificateId/pdf')
   @ApiOperation({
     summary: 'The printable certificate (A4 landscape PDF with a QR code to the verification)',
-    description: 'Public when the candidate allowed showing the name; otherwise send the bearer token of the candidate or of staff of the organisation. Same certificate, same bytes.',
+    description:
+      'Public unless the holder hid the name; then send the bearer token of the candidate or of staff of the organisation, or an API key of the organisation with certificates:read (X-Api-Key). Same certificate, same bytes.',
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiProblems(401, 404)
-  async pdf(@Param('certificateId', UuidParamPipe) id: string, @Headers('authorization') authorization: string | undefined, @Res() reply: FastifyReply): Promise<void> {
-    const { certificate, pdf } = await this.documents.pdf(id, authorization);
+  @ApiProblems(401, 403, 404)
+  async pdf(@Param('certificateId', UuidParamPipe) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const { certificate, pdf } = await this.documents.pdf(id, request);
     await reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `inline; filename="certificate-${certificate.id}.pdf"`)
@@ -95,7 +90,7 @@ export class PublicCertificatesController {
   @Get('certificates/:certificateId/credential')
   @ApiOperation({
     summary: 'The signed credential: VC-JWT by default, the credential JSON with Accept: application/json',
-    description: 'Same access as the PDF: public when the candidate allowed showing the name.',
+    description: 'Same access as the PDF: public unless the holder hid the name; otherwise the candidate, staff, or an API key of the organisation with certificates:read.',
   })
   @ApiProduces(VC_JWT_MEDIA_TYPE, 'application/json')
   @ApiOkResponse({ description: 'The VC-JWT or the OpenBadgeCredential JSON' })
@@ -104,11 +99,11 @@ export class PublicCertificatesController {
   async credential(
     @Param('certificateId', UuidParamPipe) id: string,
     @Query('format') format: string | undefined,
-    @Headers('authorization') authorization: string | undefined,
     @Headers('accept') accept: string | undefined,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const certificate = await this.documents.credential(id, authorization);
+    const certificate = await this.documents.credential(id, request);
     reply.header('cache-control', certificate.showName ? 'public, max-age=300' : 'private, no-store').header('vary', 'Accept');
     const wanted = format === 'json' ? 'application/json' : format === 'jwt' ? VC_JWT_MEDIA_TYPE : negotiate(accept, [VC_JWT_MEDIA_TYPE, 'application/json']);
     if (wanted === 'application/json') {

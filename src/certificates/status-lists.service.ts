@@ -89,11 +89,13 @@ export class StatusListsService {
 
   /**
    * Status bit resolver for the verifier: only lists of the expected issuer count, so one
-   * organisation's list cannot vouch for another's credential.
+   * organisation's list cannot vouch for another's credential, and only under a base URL the
+   * issuer issued under (`bases`), so a list URL survives a change of PUBLIC_BASE_URL.
    */
-  resolverFor(organizationId: string): (entry: BitstringStatusListEntry) => Promise<boolean> {
+  resolverFor(organizationId: string, bases: readonly string[]): (entry: BitstringStatusListEntry) => Promise<boolean> {
     return async (entry) => {
-      const listId = this.urls.statusListIdOf(entry.statusListCredential);
+      const url = this.urls.parseStatusList(entry.statusListCredential);
+      const listId = url && bases.includes(url.base) ? url.listId : null;
       const list = listId ? await this.dataSource.getRepository(StatusListEntity).findOneBy({ id: listId, organizationId }) : null;
       if (!list) throw new Error(`${entry.statusListCredential} is not a status list of this issuer`);
       return StatusBitstring.fromBytes(list.bits).get(parseStatusListIndex(entry));

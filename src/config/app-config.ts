@@ -168,6 +168,22 @@ export class AppConfig {
   PUBLIC_RATE_LIMIT_PER_MINUTE = 300;
 
   /**
+   * Name checks on a certificate ("was it issued to 王芳?") per client address per hour, over
+   * all certificates, on top of the public budget: few honest visitors need more than a
+   * handful, and each answer is one guess at a hidden name.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  NAME_CHECKS_PER_ADDRESS_PER_HOUR = 10;
+
+  /** Name checks per certificate per hour from all addresses together: caps guessing from many addresses. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  NAME_CHECKS_PER_CERTIFICATE_PER_HOUR = 60;
+
+  /**
    * Which proxies may say who the client is (X-Forwarded-For): `false` (none: the socket
    * address counts), `true` (any: only behind a proxy that overwrites the header), or a
    * comma-separated list of proxy addresses and CIDR ranges (`loopback`, `uniquelocal` too).

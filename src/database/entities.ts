@@ -12,6 +12,7 @@ import { AttemptEntity } from '../attempts/entities/attempt.entity.js';
 import { CertificateEntity } from '../certificates/entities/certificate.entity.js';
 import { IssuerKeyEntity } from '../certificates/entities/issuer-key.entity.js';
 import { StatusListEntity } from '../certificates/entities/status-list.entity.js';
+import { IssuerBaseUrlEntity } from '../certificates/entities/issuer-base-url.entity.js';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
 import { EnrollmentEntity } from '../exams/entities/enrollment.entity.js';
 import { ExamVersionEntity } from '../exams/entities/exam-version.entity.js';
@@ -50,6 +51,7 @@ export const ENTITIES = [
   AttemptItemEntity,
   IssuerKeyEntity,
   StatusListEntity,
+  IssuerBaseUrlEntity,
   CertificateEntity,
   WebhookEndpointEntity,
   WebhookDeliveryEntity,

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { LONG_TTL, certificateWorld } from './certificate-fixtures.js';
 
@@ -16,7 +17,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const SCREENSHOTS = join(process.cwd(), 'test-output');
+const SCREENSHOTS = process.env.CERTIFICATE_SCREENSHOTS ?? join(process.cwd(), 'test-output');
 const HOSTILE_NAME = '<script>alert(1)</script><img src=x onerror="window.__pwned=1">';
 
 const HEADINGS = {
@@ -59,17 +60,20 @@ describe('certificates: the public page for people', () => {
     await t.http.put(`${org}/candidates/hostile-1`).set('x-api-key', lmsKey).send({ email: 'mallory@learner.example', displayName: HOSTILE_NAME }).expect(201);
     const mallory = `Bearer ${(await t.http.post(`${org}/candidates/hostile-1/token`).set('x-api-key', lmsKey).expect(200)).body.accessToken}`;
 
-    // Valid: the hostile candidate, name shown, 12 months. Revoked: the demo candidate. Expired: 1 month, then the clock moves 2.
+    // Valid: the hostile candidate, name shown by default, 12 months. Revoked: the demo candidate,
+    // who hid the name. Expired: 1 month, then the clock moves 2; issued before names were
+    // shown by default (as the migration leaves such certificates).
     const yearly = await w.publishedExam({ title: 'Kubernetes <Fundamentals> & "more"' }, { externalIds: ['hostile-1'], userIds: [w.candidateId] });
     const monthly = await w.publishedExam({ title: 'Pods 101', certificateValidityMonths: 1 });
     const valid = await w.sit(yearly, 4, mallory);
     ids.valid = (await w.myCertificate(valid.attemptId, mallory))!.id as string;
-    await t.http.patch(`/v1/me/certificates/${ids.valid}`).set('authorization', mallory).send({ showName: true }).expect(200);
     const revoked = await w.sit(yearly, 3);
     ids.revoked = (await w.myCertificate(revoked.attemptId))!.id as string;
+    await t.http.patch(`/v1/me/certificates/${ids.revoked}`).set('authorization', w.candidate).send({ showName: false }).expect(200);
     await t.http.post(`/v1/certificates/${ids.revoked}/revoke`).set('authorization', w.examiner).send({ reason: 'Answers shared <b>online</b>' }).expect(200);
     const expired = await w.sit(monthly, 4);
     ids.expired = (await w.myCertificate(expired.attemptId))!.id as string;
+    await t.app.get(DataSource).query(`UPDATE certificates SET show_name = false, show_name_chosen_at = NULL WHERE id = $1`, [ids.expired]);
     ids.unknown = '00000000-0000-4000-8000-000000000000';
     t.clock.advance(62 * 24 * 3600_000);
 
@@ -133,7 +137,8 @@ describe('certificates: the public page for people', () => {
     expect(await page.evaluate('window.__pwned')).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(foreignRequests).toEqual([]);
-    // The holder made it public: score band, downloads that work as plain links.
+    // Public by default: name, score band, downloads that work as plain links; no name check needed.
+    expect(await page.locator('form.name-check').count()).toBe(0);
     expect(await page.textContent('body')).toContain('Passed (score 90–100%)');
     const links = (await page.locator('.downloads a').evaluateAll((anchors) => anchors.map((a) => (a as unknown as { href: string }).href)));
     expect(links).toEqual([
@@ -159,6 +164,43 @@ describe('certificates: the public page for people', () => {
     await page.close();
   });
 
+  it('lets a visitor check the name on a hidden certificate with a plain form, in zh and en', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const { page } = await open('revoked', lang);
+      const body = (await page.textContent('body')) ?? '';
+      expect(body).not.toContain('李学员');
+      expect(body).toContain(lang === 'zh' ? '应持有人要求不显示' : 'Not shown at the holder’s request');
+      expect(await page.locator('[data-name-check]').count()).toBe(0);
+
+      await page.fill('#name-check-input', '王芳');
+      await Promise.all([page.waitForNavigation(), page.click('form.name-check button[type="submit"]')]);
+      expect(page.url()).toBe(`${base}/v1/certificates/${ids.revoked}/name-check`);
+      expect(await page.getAttribute('[data-name-check]', 'data-name-check')).toBe('no');
+      expect((await page.textContent('[data-name-check]'))?.trim()).toBe(lang === 'zh' ? '否：此证书不是颁发给“王芳”的。' : 'No: this certificate was not issued to “王芳”.');
+      expect(await page.getAttribute('html', 'lang')).toBe(lang === 'zh' ? 'zh-Hans' : 'en');
+      await page.screenshot({ path: join(SCREENSHOTS, `certificate-page-name-check-no-${lang}.png`), fullPage: true });
+
+      // The printed name, typed with other spacing and case, is a yes; the page still does not print it on its own.
+      await page.fill('#name-check-input', '  李学员　(candidate) ');
+      await Promise.all([page.waitForNavigation(), page.click('form.name-check button[type="submit"]')]);
+      expect(await page.getAttribute('[data-name-check]', 'data-name-check')).toBe('yes');
+      expect((await page.textContent('[data-name-check]'))?.trim()).toContain(lang === 'zh' ? '是：此证书颁发给' : 'Yes: this certificate was issued to');
+      expect((await page.textContent('dl'))).not.toContain('李学员');
+      expect((await page.textContent('h1'))?.trim()).toBe(HEADINGS.revoked[lang]);
+      await page.screenshot({ path: join(SCREENSHOTS, `certificate-page-name-check-yes-${lang}.png`), fullPage: true });
+      await page.close();
+    }
+    expect(dialogs).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('says a name was never published, rather than hidden on request, for certificates from before the default', async () => {
+    const { page } = await open('expired', 'en');
+    expect(await page.textContent('body')).toContain('Not published (issued before names were shown by default)');
+    expect(await page.locator('form.name-check').count()).toBe(1);
+    await page.close();
+  });
+
   it('fits a phone screen', async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
@@ -174,7 +216,12 @@ describe('certificates: the public page for people', () => {
       const call = t.http.get(`/v1/certificates/${ids.revoked}/verification`);
       const response = await (accept ? call.set('accept', accept) : call).expect(200);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
-      expect(response.body).toMatchObject({ status: 'revoked', certificateId: ids.revoked, recipient: null, revocationReason: 'Answers shared <b>online</b>' });
+      expect(response.body).toMatchObject({
+        status: 'revoked',
+        certificateId: ids.revoked,
+        recipient: { displayName: null, nameShown: false, nameCheckUrl: `${base}/v1/certificates/${ids.revoked}/name-check` },
+        revocationReason: 'Answers shared <b>online</b>',
+      });
       expect(Object.keys(response.body).sort()).toEqual(
         ['certificateId', 'checkedAt', 'checks', 'exam', 'issuedAt', 'issuer', 'recipient', 'revocationReason', 'revokedAt', 'status', 'validUntil'].sort(),
       );

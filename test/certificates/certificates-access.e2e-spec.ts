@@ -37,6 +37,8 @@ describe('certificates: integrations, tenant isolation, public surface', () => {
     examId = await w.publishedExam({ title: '容器编排基础 Kubernetes' }, { externalIds: ['lms-zh-1'] });
     ({ attemptId } = await w.sit(examId, 4, lmsCandidate));
     certificate = (await w.myCertificate(attemptId, lmsCandidate))!;
+    // Public by default; this suite checks what strangers see of a certificate whose holder hid it.
+    await t.http.patch(`/v1/me/certificates/${certificate.id}`).set('authorization', lmsCandidate).send({ showName: false }).expect(200);
 
     const admin = `Bearer ${await t.login('admin')}`;
     rivalOrganizationId = (await t.http.post('/v1/organizations').set('authorization', admin).send({ slug: 'rival', name: 'Rival Academy' }).expect(201)).body.id;
@@ -63,6 +65,26 @@ describe('certificates: integrations, tenant isolation, public surface', () => {
     await t.http.get(`/v1/organizations/${t.organizationId}/candidates/lms-zh-1/certificates`).set('x-api-key', noScope).expect(403);
     const staff = await t.http.get(`/v1/organizations/${t.organizationId}/candidates/lms-zh-1/certificates`).set('authorization', w.examiner).expect(200);
     expect(staff.body.items.map((c: { id: string }) => c.id)).toEqual([certificate.id]);
+  });
+
+  it('lets an API key of the organisation with certificates:read download a hidden certificate’s PDF and credential', async () => {
+    const pdf = await t.http.get(`/v1/certificates/${certificate.id}/pdf`).set('x-api-key', lmsKey).buffer(true).parse(binary).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['cache-control']).toBe('private, no-store');
+    const jwt = await t.http.get(`/v1/certificates/${certificate.id}/credential`).set('x-api-key', lmsKey).expect(200);
+    expect(jwt.text).toBe(certificate.jwt);
+    const json = await t.http.get(`/v1/certificates/${certificate.id}/credential?format=json`).set('x-api-key', lmsKey).expect(200);
+    expect(json.body.id).toBe(`urn:uuid:${certificate.id}`);
+
+    const noScope = (await t.http.post(`/v1/organizations/${t.organizationId}/api-keys`).set('authorization', w.owner).send({ name: 'results only', scopes: ['results:read'] }).expect(201)).body.key;
+    const refused = await t.http.get(`/v1/certificates/${certificate.id}/pdf`).set('x-api-key', noScope).expect(403);
+    expect(refused.body.detail).toMatch(/certificates:read/);
+    await t.http.get(`/v1/certificates/${certificate.id}/credential`).set('x-api-key', noScope).expect(403);
+    // Another organisation's key is told the certificate does not exist; a made-up key is refused.
+    await t.http.get(`/v1/certificates/${certificate.id}/pdf`).set('x-api-key', rivalKey).expect(404);
+    await t.http.get(`/v1/certificates/${certificate.id}/credential`).set('x-api-key', rivalKey).expect(404);
+    const forged = await t.http.get(`/v1/certificates/${certificate.id}/pdf`).set('x-api-key', 'kq_not-a-real-key').expect(401);
+    expect(forged.body.type).toBe('urn:kubequiz:problem:invalid-token');
   });
 
   it('prints the LMS candidate’s Chinese name and the Chinese exam title on the PDF', async () => {
@@ -98,7 +120,7 @@ describe('certificates: integrations, tenant isolation, public surface', () => {
     expect((await t.http.get('/v1/me/certificates').set('authorization', rival).expect(200)).body.items).toEqual([]);
 
     const still = await t.http.get(`/v1/certificates/${certificate.id}/verification`).expect(200);
-    expect(still.body).toMatchObject({ status: 'valid', revokedAt: null, recipient: null });
+    expect(still.body).toMatchObject({ status: 'valid', revokedAt: null, recipient: { displayName: null, nameShown: false } });
   });
 
   it('tells the public the verification fields and nothing else', async () => {
@@ -112,7 +134,7 @@ describe('certificates: integrations, tenant isolation, public surface', () => {
     for (const secret of ['zhang.wei', '张伟', certificate.userId, attemptId, certificate.jwt.split('.')[2], 'score', 'sha256$']) {
       expect({ secret, leaked: text.includes(secret) }).toEqual({ secret, leaked: false });
     }
-    // Private until the candidate says otherwise: no name, no PDF, no credential for strangers.
+    // Hidden by the candidate: no name, no PDF, no credential for strangers.
     await t.http.get(`/v1/certificates/${certificate.id}/pdf`).expect(401);
     await t.http.get(`/v1/certificates/${certificate.id}/credential`).expect(401);
     const profile = await t.http.get(`/v1/issuers/${t.organizationId}`).expect(200);

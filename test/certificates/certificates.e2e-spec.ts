@@ -35,7 +35,7 @@ describe('certificates: issue on pass, verify, revoke, expire, PDF', () => {
 
   it('issues a signed Open Badges 3.0 credential when the attempt passes', async () => {
     expect(passed.passed).toBe(true);
-    expect(certificate).toMatchObject({ status: 'valid', examId, examTitle: 'Kubernetes Fundamentals', score: 100, showName: false, revokedAt: null });
+    expect(certificate).toMatchObject({ status: 'valid', examId, examTitle: 'Kubernetes Fundamentals', score: 100, showName: true, revokedAt: null });
     const validate = openBadgesValidator();
     const ok = validate(certificate.credential);
     expect(validate.errors ?? []).toEqual([]);
@@ -53,7 +53,7 @@ describe('certificates: issue on pass, verify, revoke, expire, PDF', () => {
 
     // A plain jose check, independent of our verifier: the published JWKS and nothing else.
     const { payload, protectedHeader } = await jwtVerify(certificate.jwt, await jwks(), { currentDate: t.clock.now(), algorithms: ['EdDSA'] });
-    expect(protectedHeader).toMatchObject({ alg: 'EdDSA', typ: 'JWT' });
+    expect(protectedHeader).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt' });
     expect(payload).toMatchObject({ iss: credential.issuer.id, jti: credential.id, sub: credential.credentialSubject.identifier[0].identityHash });
   });
 
@@ -80,7 +80,7 @@ describe('certificates: issue on pass, verify, revoke, expire, PDF', () => {
       status: 'valid',
       certificateId: certificate.id,
       issuer: { id: certificate.credential.issuer.id, name: 'Demo Training Co.', url: null },
-      recipient: null,
+      recipient: { displayName: '李学员 (Candidate)', nameShown: true, nameCheckUrl: `https://kubequiz.test/v1/certificates/${certificate.id}/name-check` },
       exam: { id: examId, title: 'Kubernetes Fundamentals' },
       issuedAt: certificate.issuedAt,
       validUntil: certificate.validUntil,
@@ -151,8 +151,10 @@ describe('certificates: issue on pass, verify, revoke, expire, PDF', () => {
     expect(staff.body.id).toBe(certificate.id);
   });
 
-  it('renders a stable PDF with the Chinese name and the id, private until the candidate shows the name', async () => {
+  it('renders a stable PDF with the Chinese name and the id, private while the candidate hides the name', async () => {
     const path = `/v1/certificates/${certificate.id}/pdf`;
+    await t.http.get(path).expect(200);
+    await t.http.patch(`/v1/me/certificates/${certificate.id}`).set('authorization', w.candidate).send({ showName: false }).expect(200);
     await t.http.get(path).expect(401);
     const outsiderCandidate = await t.http.get(path).set('authorization', w.author).expect(404);
     expect(outsiderCandidate.body.type).toBe('urn:kubequiz:problem:not-found');
@@ -173,7 +175,7 @@ describe('certificates: issue on pass, verify, revoke, expire, PDF', () => {
     const open = await t.http.get(path).buffer(true).parse(binary).expect(200);
     expect(Buffer.compare(open.body, pdf.body)).toBe(0);
     const verification = await t.http.get(`/v1/certificates/${certificate.id}/verification`).expect(200);
-    expect(verification.body.recipient).toEqual({ displayName: '李学员 (Candidate)' });
+    expect(verification.body.recipient).toMatchObject({ displayName: '李学员 (Candidate)', nameShown: true });
     const download = await t.http.get(`/v1/certificates/${certificate.id}/credential`).expect(200);
     expect(download.headers['content-type']).toMatch(/^application\/vc\+jwt/);
     expect(download.text).toBe(certificate.jwt);

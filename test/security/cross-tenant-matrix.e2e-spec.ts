@@ -6,7 +6,6 @@ import { hostileOrganisation, type Caller, type HostileOrganisation } from './cr
 import { fill, operationsOf, type Operation } from './cross-tenant/openapi-operations.js';
 import { VICTIM_START_KEY, acceptingReceiver, until, victimOrganisation, type VictimOrganisation } from './cross-tenant/victim-organisation.js';
 
-const isApiKey = (caller: Caller) => 'x-api-key' in caller.headers;
 
 /**
  * Public routes (no security requirement in the document) with a path parameter, and what
@@ -18,11 +17,13 @@ const PUBLIC_BY_DESIGN: Record<string, (caller: Caller) => number[]> = {
   'GET /v1/certificates/{certificateId}/verification': () => [200],
   'GET /v1/issuers/{organizationId}': () => [200],
   'GET /v1/status-lists/{statusListId}': () => [200],
-  // The victim's certificate is private: its downloads take the bearer token of its
-  // candidate or staff. People of another organisation are told it does not exist; these
-  // routes read bearer tokens only, so an API key is no credential there at all.
-  'GET /v1/certificates/{certificateId}/pdf': (caller) => (isApiKey(caller) ? [401] : [404]),
-  'GET /v1/certificates/{certificateId}/credential': (caller) => (isApiKey(caller) ? [401] : [404]),
+  // A yes or no about the printed name, for anyone holding the PDF; rate limited, reads nothing else.
+  'POST /v1/certificates/{certificateId}/name-check': () => [200],
+  // The victim's certificate is private (its holder hid the name): its downloads take the
+  // bearer token of its candidate or staff, or an API key of its organisation with
+  // certificates:read. Anyone of another organisation is told it does not exist.
+  'GET /v1/certificates/{certificateId}/pdf': () => [404],
+  'GET /v1/certificates/{certificateId}/credential': () => [404],
 };
 
 /** Everything that needs authentication: 404 (not yours, or no such thing) or 403 (not your role or scope). */

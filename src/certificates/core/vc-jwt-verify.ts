@@ -39,7 +39,8 @@ export type StatusBitResolver = (entry: BitstringStatusListEntry) => boolean | P
 export interface VerifyCredentialOptions {
   /** The issuer's published keys (/.well-known/jwks.json). */
   jwks: JSONWebKeySet;
-  expectedIssuerId: string;
+  /** The issuer id, or every id the issuer has been known by (e.g. under an earlier host name). */
+  expectedIssuerId: string | readonly string[];
   now: Date;
   /** Required to verify a credential that has a `credentialStatus`; without it `status` fails. */
   resolveStatusBit?: StatusBitResolver;
@@ -53,6 +54,8 @@ export interface VerifyCredentialOptions {
 }
 
 const ACCEPTED_ALGS = ['EdDSA', 'Ed25519'];
+/** Media types compare case-insensitively; "JWT" is what credentials signed before vc+jwt carry. */
+const ACCEPTED_TYPS = ['vc+jwt', 'application/vc+jwt', 'jwt'];
 const jwksCache = new WeakMap<JSONWebKeySet, ReturnType<typeof createLocalJWKSet>>();
 
 export async function verifyCredentialJwt<C extends VerifiableCredentialBase = OpenBadgeCredential>(
@@ -118,7 +121,9 @@ function parseHeader(jwt: string): ParsedHeader | string {
     return `malformed JWT header: ${(error as Error).message}`;
   }
   if (typeof header.alg !== 'string') return 'malformed JWT header: no alg';
-  if (header.typ !== undefined && header.typ !== 'JWT') return `unexpected typ ${JSON.stringify(header.typ)} (OB 3.0 requires "JWT")`;
+  if (header.typ !== undefined && !ACCEPTED_TYPS.includes(String(header.typ).toLowerCase())) {
+    return `unexpected typ ${JSON.stringify(header.typ)} (expected "vc+jwt", or "JWT" as signed before)`;
+  }
   return { alg: header.alg, kid: typeof header.kid === 'string' ? header.kid : undefined };
 }
 
@@ -202,13 +207,14 @@ async function checkSignature(jwt: string, header: ParsedHeader, jwks: JSONWebKe
   return { check: 'signature', passed: true, message: `signed by key ${header.kid}` };
 }
 
-function checkIssuer(claims: Record<string, unknown>, credential: VerifiableCredentialBase, expected: string): VerificationCheck {
+function checkIssuer(claims: Record<string, unknown>, credential: VerifiableCredentialBase, expected: string | readonly string[]): VerificationCheck {
   const issuerId = issuerIdOf(credential);
   if (claims.iss !== issuerId) {
     return { check: 'issuer', passed: false, message: `iss ${JSON.stringify(claims.iss)} does not match issuer.id ${issuerId}` };
   }
-  if (issuerId !== expected) {
-    return { check: 'issuer', passed: false, message: `issued by ${issuerId}, expected ${expected}` };
+  const accepted = typeof expected === 'string' ? [expected] : expected;
+  if (!accepted.includes(issuerId as string)) {
+    return { check: 'issuer', passed: false, message: `issued by ${issuerId}, expected ${accepted.join(' or ')}` };
   }
   return { check: 'issuer', passed: true, message: `issued by ${issuerId}` };
 }

@@ -43,7 +43,7 @@ describe('VC-JWT', () => {
 
   describe('signing', () => {
     it('uses exactly the OB 3.0 JOSE header', () => {
-      expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'EdDSA', typ: 'JWT', kid: record.kid });
+      expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'EdDSA', typ: 'vc+jwt', kid: record.kid });
     });
 
     it('maps the credential to the registered claims, credential members at the top level', () => {
@@ -78,7 +78,7 @@ describe('VC-JWT', () => {
       const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(published), {
         issuer: SAMPLE_ISSUER.id,
         algorithms: ['EdDSA'],
-        typ: 'JWT',
+        typ: 'vc+jwt',
         currentDate: DURING,
       });
       expect(protectedHeader.kid).toBe(record.kid);
@@ -293,9 +293,15 @@ describe('VC-JWT', () => {
         }
       });
 
-      it('rejects a typ other than JWT', async () => {
-        const report = await verifyCredentialJwt(await sign(decodePayload(jwt), { typ: 'vc+jwt' }), options);
-        expect(report.checks[0].message).toMatch(/unexpected typ/);
+      it('rejects a typ other than vc+jwt, or JWT as signed before', async () => {
+        for (const typ of ['vp+jwt', 'at+jwt', 'JOSE']) {
+          const report = await verifyCredentialJwt(await sign(decodePayload(jwt), { typ }), options);
+          expect({ typ, message: report.checks[0].message }).toEqual({ typ, message: expect.stringMatching(/unexpected typ/) });
+        }
+        for (const typ of ['JWT', 'vc+jwt', 'application/vc+jwt']) {
+          const report = await verifyCredentialJwt(await sign(decodePayload(jwt), { typ }), options);
+          expect({ typ, valid: report.valid }).toEqual({ typ, valid: true });
+        }
       });
 
       it('accepts the VC 1.1 layout with the credential under a vc claim', async () => {

@@ -32,7 +32,14 @@ export interface SignCredentialOptions {
   issuedAt: Date;
 }
 
-/** Compact JWS, header `{ alg: 'EdDSA', typ: 'JWT', kid }` and nothing else (OB 3.0 forbids other headers). */
+/**
+ * `typ` of what we sign: the media type the credential is served as (VC-JOSE-COSE,
+ * application/vc+jwt without its "application/" prefix, RFC 7515 §4.1.9). Credentials signed
+ * before carry "JWT", as OB 3.0's VC 1.1 edition had it; both verify.
+ */
+export const VC_JWT_TYP = 'vc+jwt';
+
+/** Compact JWS, header `{ alg: 'EdDSA', typ: 'vc+jwt', kid }` and nothing else (OB 3.0 forbids other headers). */
 export async function signCredentialJwt(
   credential: VerifiableCredentialBase,
   key: IssuerSigningKey,
@@ -41,7 +48,7 @@ export async function signCredentialJwt(
   assertValidDate(options.issuedAt, 'issuedAt');
   const claims = claimsFor(credential);
   const payload: VcJwtPayload = { ...credential, ...claims, iat: toNumericDate(options.issuedAt) };
-  return new SignJWT(payload).setProtectedHeader({ alg: ISSUER_KEY_ALG, typ: 'JWT', kid: key.kid }).sign(key.privateKey);
+  return new SignJWT(payload).setProtectedHeader({ alg: ISSUER_KEY_ALG, typ: VC_JWT_TYP, kid: key.kid }).sign(key.privateKey);
 }
 
 /** The registered claims a credential maps to; the verifier recomputes them to compare. */

@@ -27,8 +27,17 @@ export class IssuerSummaryDto {
 }
 
 export class RecipientSummaryDto {
-  @ApiProperty({ example: '李学员' })
-  displayName: string;
+  @ApiProperty({ example: '王芳', nullable: true, type: String, description: 'The name printed on the certificate; null when it is not shown' })
+  displayName: string | null;
+
+  @ApiProperty({ example: true, description: 'False when the holder hid the name (or, for certificates issued before names were shown by default, never chose to show it)' })
+  nameShown: boolean;
+
+  @ApiProperty({
+    example: 'https://kubequiz.example/v1/certificates/0f4c2a9e-6d1b-4c47-9a55-2f1f0b7e3c11/name-check',
+    description: 'POST { "name": "…" } here to learn whether the certificate was issued to that name, without the name being revealed',
+  })
+  nameCheckUrl: string;
 }
 
 export class ExamSummaryDto {
@@ -50,7 +59,7 @@ export class CertificateVerificationDto {
   @ApiProperty({ nullable: true, type: IssuerSummaryDto })
   issuer: IssuerSummaryDto | null;
 
-  @ApiProperty({ nullable: true, type: RecipientSummaryDto, description: 'Only when the candidate allows it' })
+  @ApiProperty({ nullable: true, type: RecipientSummaryDto, description: 'Null only for an unknown certificate; the name itself unless the holder hid it' })
   recipient: RecipientSummaryDto | null;
 
   @ApiProperty({ nullable: true, type: ExamSummaryDto })
@@ -94,6 +103,24 @@ export class VerificationReportDto {
 
   @ApiPropertyOptional({ description: 'The credential, only when format and signature passed', type: 'object', additionalProperties: true })
   credential?: Record<string, unknown>;
+
+  @ApiProperty({ description: 'When the check ran (server clock)' })
+  checkedAt: string;
+}
+
+export class NameCheckDto {
+  @ApiProperty({ example: '王芳', description: 'The name to check, e.g. as printed on the PDF. Compared after Unicode NFC, trimming, collapsing whitespace and case folding.' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+}
+
+export class NameCheckResultDto {
+  @ApiProperty({ format: 'uuid' })
+  certificateId: string;
+
+  @ApiProperty({ example: true, description: 'Whether the certificate was issued to this name' })
+  matches: boolean;
 
   @ApiProperty({ description: 'When the check ran (server clock)' })
   checkedAt: string;

@@ -84,9 +84,23 @@ export class CertificateEntity {
   @Column({ type: 'text' })
   jwt: string;
 
-  /** The candidate's choice: name on the public verification, PDF and credential downloads public. */
-  @Column({ name: 'show_name', type: 'boolean', default: false })
+  /**
+   * Name on the public verification, PDF and credential downloads public. True unless the
+   * holder hid it (or, for certificates issued before names were shown by default, never chose).
+   */
+  @Column({ name: 'show_name', type: 'boolean', default: true })
   showName: boolean;
+
+  /** When the holder last chose showName; null if they never did. */
+  @Column({ name: 'show_name_chosen_at', type: 'timestamptz', precision: 3, nullable: true })
+  showNameChosenAt: Date | null;
+
+  /** HMAC-SHA-256 of the normalised printed name under this salt: the public name check. */
+  @Column({ name: 'recipient_name_salt', type: 'bytea' })
+  recipientNameSalt: Buffer;
+
+  @Column({ name: 'recipient_name_hash', type: 'bytea' })
+  recipientNameHash: Buffer;
 
   @Column({ name: 'revoked_at', type: 'timestamptz', precision: 3, nullable: true })
   revokedAt: Date | null;

@@ -17,6 +17,17 @@ export interface CertificatePageView {
   } | null;
   /** Key id that signed the credential, for the "how this was verified" line. */
   kid: string | null;
+  /** For a known certificate: the name-check form (offered when the name is hidden) and its answer. */
+  nameCheck: NameCheckView | null;
+}
+
+export interface NameCheckView {
+  /** Where the form posts. */
+  action: string;
+  /** Why the name is not shown: the holder hid it, or (older certificates) never chose; null when shown. */
+  hiddenBecause: 'holder-hid-it' | 'never-chosen' | null;
+  /** The answer to the name just checked. */
+  answer?: { name: string; matches: boolean } | { tooManyChecks: true };
 }
 
 const MARKS = { valid: '✓', revoked: '✕', expired: '!', invalid: '✕', unknown: '?' } as const;
@@ -61,7 +72,7 @@ ${languageSwitch(view, language, text)}
 ${verdictDetail(answer, text)}
 </div>
 </section>
-${answer.status === 'unknown' ? html`<section class="more"><p>${text.unknownHelp}</p></section>` : facts(view, text)}
+${answer.status === 'unknown' ? html`<section class="more"><p>${text.unknownHelp}</p></section>` : facts(view, text, language)}
 ${footer(view, text)}
 </article>
 </main>
@@ -89,12 +100,37 @@ function verdictDetail(answer: CertificateVerificationDto, text: PageText): Safe
   return null;
 }
 
-function facts(view: CertificatePageView, text: PageText): SafeHtml {
+/**
+ * A plain form (the page runs no script): the visitor types the name from the PDF and the
+ * server answers with this page and a yes or no. The name itself is never shown.
+ */
+function nameCheckSection(nameCheck: NameCheckView | null, language: ContentLanguage, text: PageText): SafeHtml | null {
+  if (!nameCheck || (!nameCheck.hiddenBecause && !nameCheck.answer)) return null;
+  const { answer } = nameCheck;
+  const typed = answer && 'name' in answer ? answer.name : '';
+  const result = !answer
+    ? null
+    : 'tooManyChecks' in answer
+      ? html`<p class="check-answer limited" role="status" data-name-check="limited">${text.nameCheckTooMany}</p>`
+      : answer.matches
+        ? html`<p class="check-answer yes" role="status" data-name-check="yes">${text.nameCheckYes(answer.name)}</p>`
+        : html`<p class="check-answer no" role="status" data-name-check="no">${text.nameCheckNo(answer.name)}</p>`;
+  return html`<section class="more" aria-labelledby="name-check"><h2 id="name-check">${text.nameCheckHeading}</h2>
+<p>${text.nameCheckHelp}</p>
+${result}
+<form class="name-check" method="post" action="${nameCheck.action}">
+<input type="hidden" name="lang" value="${language}">
+<label for="name-check-input">${text.nameCheckLabel}</label>
+<span class="row"><input id="name-check-input" name="name" type="text" required maxlength="200" autocomplete="off" value="${typed}"><button type="submit">${text.nameCheckButton}</button></span>
+</form></section>`;
+}
+
+function facts(view: CertificatePageView, text: PageText, language: ContentLanguage): SafeHtml {
   const { answer, details } = view;
   const issuerUrl = safeHttpUrl(answer.issuer?.url);
   const issuer = answer.issuer ? (issuerUrl ? html`<a href="${issuerUrl}" rel="nofollow noopener">${answer.issuer.name}</a>` : html`${answer.issuer.name}`) : null;
   const rows: Array<[string, SafeHtml | string]> = [
-    [text.recipient, answer.recipient ? answer.recipient.displayName : html`<em>${text.nameHidden}</em>`],
+    [text.recipient, answer.recipient?.displayName ?? html`<em>${view.nameCheck?.hiddenBecause === 'never-chosen' ? text.nameNotPublished : text.nameHidden}</em>`],
     [text.exam, answer.exam?.title ?? ''],
     [text.issuer, issuer ?? ''],
     [text.result, details ? text.passedWithBand(details.scoreBand) : text.passed],
@@ -103,6 +139,7 @@ function facts(view: CertificatePageView, text: PageText): SafeHtml {
     [text.certificateId, html`<code>${answer.certificateId}</code>`],
   ];
   return html`<dl>${rows.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
+${nameCheckSection(view.nameCheck, language, text)}
 ${
   details && details.labTasksPassed.length > 0
     ? html`<section class="more"><h2>${text.labTasks}</h2><ul>${details.labTasksPassed.map((task) => html`<li>${task}</li>`)}</ul></section>`

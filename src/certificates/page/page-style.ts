@@ -34,18 +34,24 @@ ul{margin:0;padding-left:1.25rem}
 footer{padding:.75rem 1.25rem 1.25rem;border-top:1px solid var(--line);font-size:.9rem;color:var(--muted)}
 footer p{margin:.25rem 0;overflow-wrap:anywhere}
 code{font-size:.85em;overflow-wrap:anywhere}
-a:focus-visible{outline:3px solid #114a8b;outline-offset:2px}
+a:focus-visible,input:focus-visible,button:focus-visible{outline:3px solid #114a8b;outline-offset:2px}
+.name-check label{display:block;font-size:.9rem;color:var(--muted);margin-bottom:.25rem}
+.name-check .row{display:flex;gap:.5rem;flex-wrap:wrap}
+.name-check input{flex:1 1 12rem;min-width:0;font:inherit;padding:.4rem .6rem;border:1px solid #9aa4b1;border-radius:8px}
+.name-check button{font:inherit;padding:.4rem 1rem;border:1px solid #114a8b;border-radius:8px;background:#114a8b;color:#fff;cursor:pointer}
+.check-answer{margin:.25rem 0 .75rem;padding:.5rem .75rem;border-radius:8px;font-weight:600;overflow-wrap:anywhere}
+.check-answer.yes{background:#e8f6ee;color:#0b6b3a}.check-answer.no{background:#fdecec;color:#a4161a}.check-answer.limited{background:#fff4e0;color:#8a5300}
 @media (max-width:32rem){main{padding:0}.card{border-radius:0;border-left:0;border-right:0}dl{grid-template-columns:1fr;gap:0 0}dd{margin-bottom:.5rem}.verdict h1{font-size:1.4rem}}
 `.trim();
 
 export const PAGE_CSS_HASH = `sha256-${createHash('sha256').update(PAGE_CSS, 'utf8').digest('base64')}`;
 
-/** No scripts at all, no third-party anything, the one style sheet by hash, no framing. */
+/** No scripts at all, no third-party anything, the one style sheet by hash, no framing; forms post only here (the name check). */
 export const PAGE_CSP = [
   "default-src 'none'",
   `style-src '${PAGE_CSS_HASH}'`,
   "img-src 'self' data:",
   "base-uri 'none'",
-  "form-action 'none'",
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');

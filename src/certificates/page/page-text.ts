@@ -11,6 +11,14 @@ export interface PageText {
   reason: (reason: string) => string;
   recipient: string;
   nameHidden: string;
+  nameNotPublished: string;
+  nameCheckHeading: string;
+  nameCheckHelp: string;
+  nameCheckLabel: string;
+  nameCheckButton: string;
+  nameCheckYes: (name: string) => string;
+  nameCheckNo: (name: string) => string;
+  nameCheckTooMany: string;
   exam: string;
   issuer: string;
   result: string;
@@ -53,6 +61,14 @@ const en: PageText = {
   reason: (reason) => `Reason: ${reason}`,
   recipient: 'Awarded to',
   nameHidden: 'Not shown at the holder’s request',
+  nameNotPublished: 'Not published (issued before names were shown by default)',
+  nameCheckHeading: 'Check the name',
+  nameCheckHelp: 'Type the name printed on the certificate to check that it was issued to that person. The name is not revealed; you only learn whether it matches.',
+  nameCheckLabel: 'Name',
+  nameCheckButton: 'Check',
+  nameCheckYes: (name) => `Yes: this certificate was issued to “${name}”.`,
+  nameCheckNo: (name) => `No: this certificate was not issued to “${name}”.`,
+  nameCheckTooMany: 'Too many names were checked for this certificate or from your network. Please try again in an hour.',
   exam: 'Exam',
   issuer: 'Issued by',
   result: 'Result',
@@ -95,6 +111,14 @@ const zh: PageText = {
   reason: (reason) => `原因：${reason}`,
   recipient: '获得者',
   nameHidden: '应持有人要求不显示',
+  nameNotPublished: '未公开（此证书颁发于默认显示姓名之前）',
+  nameCheckHeading: '核对姓名',
+  nameCheckHelp: '输入证书上印的姓名，核对此证书是否颁发给此人。系统不会显示姓名，只告诉您是否一致。',
+  nameCheckLabel: '姓名',
+  nameCheckButton: '核对',
+  nameCheckYes: (name) => `是：此证书颁发给“${name}”。`,
+  nameCheckNo: (name) => `否：此证书不是颁发给“${name}”的。`,
+  nameCheckTooMany: '此证书或您所在网络的姓名核对次数过多，请一小时后再试。',
   exam: '考试',
   issuer: '颁发机构',
   result: '成绩',

@@ -45,6 +45,7 @@ export function attackBodies(victim: VictimOrganisation, hostile: HostileOrganis
     'PUT /v1/attempts/{attemptId}/answers/{position}': json({ response: { type: 'single-choice', choice: 'b' }, version: 1 }),
     'PATCH /v1/me/certificates/{certificateId}': json({ showName: true }),
     'POST /v1/certificates/{certificateId}/revoke': json({ reason: 'Revoked by another organisation' }),
+    'POST /v1/certificates/{certificateId}/name-check': json({ name: 'Victim Learner' }),
     'PATCH /v1/clusters/{clusterId}': json({ enabled: false }),
     'PATCH /v1/webhooks/{webhookId}': json({ events: ['attempt.submitted', 'certificate.revoked'] }),
     'POST /v1/webhooks/{webhookId}/secret:rotate': json({ overlapHours: 0 }),

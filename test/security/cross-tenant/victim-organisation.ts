@@ -150,6 +150,8 @@ export async function victimOrganisation(t: TestApp) {
     return (page.body.items as Array<{ id: string; attemptId: string; credential: { credentialStatus: { statusListCredential: string } } }>).find((c) => c.attemptId === graded.id);
   });
   const statusListId = certificate.credential.credentialStatus.statusListCredential.split('/').pop()!;
+  // Names and downloads are public by default; the victim's candidate hides them, so strangers must get nothing but the verification.
+  await t.http.patch(`/v1/me/certificates/${certificate.id}`).set('authorization', candidate).send({ showName: false }).expect(200);
   const deliveryId = await until('a delivered webhook', async () => {
     const page = await t.http.get(`/v1/webhooks/${webhookId}/deliveries`).set('authorization', owner).expect(200);
     return (page.body.items as Array<{ id: string; status: string }>).find((d) => d.status === 'delivered')?.id;
