@@ -42,7 +42,11 @@ interface SystemUser {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'postgres';
+// Databases created before passwords were generated used this one; it is replaced on their next start.
+const LEGACY_PASSWORD = 'postgres';
+// The superuser's password lives in the data folder (0700, postgres-owned when started as root):
+// anyone who can read it could read the data anyway, and anyone else on the machine cannot log in.
+const PASSWORD_FILE = 'kubequiz-superuser-password';
 const STAGING = '.kubequiz-initdb';
 const READY = 'database system is ready to accept connections';
 const READY_TIMEOUT_MS = 120_000;
@@ -94,16 +98,17 @@ async function start(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase
   const port = options.port || (await findFreePort());
   await ensurePortFree(port);
   const spawnAs = { ...(user ?? {}), cwd: binaries, env: ENGLISH };
-  if (!fs.existsSync(join(dataDir, 'PG_VERSION'))) await initialise(binaries, dataDir, user, spawnAs, log);
+  if (!fs.existsSync(join(dataDir, 'PG_VERSION'))) await initialise(binaries, dataDir, user, spawnAs, log, randomBytes(24).toString('base64url'));
+  const password = superuserPassword(dataDir, user);
   const server = await launch(binaries, dataDir, port, spawnAs, log);
   const stop = () => stopServer(server);
   try {
-    await createDatabase(port, options.database, dataDir);
+    await createDatabase(port, options.database, dataDir, password);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`, dataDir, stop };
+  return { url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`, dataDir, stop };
 }
 
 function program(binaries: string, name: 'postgres' | 'initdb'): string {
@@ -356,12 +361,36 @@ type SpawnAs = Partial<SystemUser> & { cwd: string; env: NodeJS.ProcessEnv };
  * last: a first start interrupted half-way leaves no half database that looks whole, only
  * the staging folder, which marks everything beside it as ours to clear (isEmptyOrMissing).
  */
-async function initialise(binaries: string, dataDir: string, user: SystemUser | undefined, spawnAs: SpawnAs, log: (message: string) => void): Promise<void> {
+/** The superuser password kept in the data folder; a database from before has none yet and gets one now. */
+function superuserPassword(dataDir: string, user: SystemUser | undefined): string {
+  const file = join(dataDir, PASSWORD_FILE);
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const password = randomBytes(24).toString('base64url');
+  writePasswordFile(dataDir, user, password);
+  return password;
+}
+
+function writePasswordFile(dataDir: string, user: SystemUser | undefined, password: string): void {
+  const file = join(dataDir, PASSWORD_FILE);
+  const partial = `${file}.partial`;
+  fs.writeFileSync(partial, `${password}\n`, { mode: 0o600 });
+  if (user) fs.chownSync(partial, user.uid, user.gid);
+  fs.renameSync(partial, file);
+}
+
+async function initialise(
+  binaries: string,
+  dataDir: string,
+  user: SystemUser | undefined,
+  spawnAs: SpawnAs,
+  log: (message: string) => void,
+  password: string,
+): Promise<void> {
   for (const name of fs.readdirSync(dataDir)) fs.rmSync(join(dataDir, name), { recursive: true, force: true });
   const staging = join(dataDir, STAGING);
   const passwordFile = join(dataDir, '.kubequiz-pg-password');
   fs.mkdirSync(staging, { mode: 0o700 });
-  fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   if (user) for (const path of [staging, passwordFile]) fs.chownSync(path, user.uid, user.gid);
   const args = ['-D', staging, '-U', USER, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'];
   // The built-in C.UTF-8 provider sorts and case-maps Unicode the same on every machine,
@@ -377,6 +406,8 @@ async function initialise(binaries: string, dataDir: string, user: SystemUser | 
     fs.rmSync(passwordFile, { force: true });
   }
   const names = fs.readdirSync(staging).sort((a, b) => Number(a === 'PG_VERSION') - Number(b === 'PG_VERSION'));
+  // The password file goes in before PG_VERSION, so a whole database always has its password.
+  writePasswordFile(dataDir, user, password);
   for (const name of names) fs.renameSync(join(staging, name), join(dataDir, name));
   fs.rmdirSync(staging);
 }
@@ -484,11 +515,19 @@ async function stopServer(server: ChildProcess): Promise<void> {
   clearTimeout(escalate);
 }
 
-async function createDatabase(port: number, database: string, dataDir: string): Promise<void> {
-  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
-  client.on('error', () => undefined);
+async function createDatabase(port: number, database: string, dataDir: string, password: string): Promise<void> {
+  let client = adminClient(port, password);
   try {
-    await client.connect();
+    try {
+      await client.connect();
+    } catch (error) {
+      if ((error as { code?: string }).code !== '28P01') throw error;
+      // A database from before generated passwords: log in the old way once and take the new one.
+      await client.end().catch(() => undefined);
+      client = adminClient(port, LEGACY_PASSWORD);
+      await client.connect();
+      await client.query(`ALTER ROLE ${client.escapeIdentifier(USER)} PASSWORD ${client.escapeLiteral(password)}`);
+    }
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
   } catch (error) {
@@ -499,5 +538,11 @@ async function createDatabase(port: number, database: string, dataDir: string): 
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+function adminClient(port: number, password: string): pg.Client {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
+  client.on('error', () => undefined);
+  return client;
 }
 

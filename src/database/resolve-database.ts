@@ -19,6 +19,7 @@ export async function resolveDatabase(config: AppConfig, log: (message: string) 
     database: 'kubequiz',
     onNotice: log,
   });
-  log(`Embedded PostgreSQL ready (data in ${embedded.dataDir}): DATABASE_URL=${embedded.url}`);
+  // The password stays out of logs; it is kept in the data folder for this process only.
+  log(`Embedded PostgreSQL ready (data in ${embedded.dataDir}): ${embedded.url.replace(/:[^:@/]+@/, ':***@')}`);
   return embedded;
 }

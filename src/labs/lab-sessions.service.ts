@@ -40,6 +40,14 @@ async function applySetup(work: () => Promise<unknown>, taskId: string): Promise
   }
 }
 
+/** What a session keeps of its last validation: the engine's report and when it ran. */
+type StoredValidation = TaskResult & { checkedAt: string };
+
+// Reports stored before the time was kept carry none: the session's start is the best bound.
+function checkedAtOf(stored: Partial<StoredValidation>, session: LabSessionEntity): Date {
+  return stored.checkedAt ? new Date(stored.checkedAt) : session.createdAt;
+}
+
 export function toValidationDto(result: TaskResult, lang: Lang, checkedAt: Date, showChecks: boolean): ValidationResultDto {
   return {
     score: result.score,
@@ -112,7 +120,7 @@ export class LabSessionsService implements OnModuleInit {
         const seconds = Math.max(600, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
         return adapter.createCandidateAccess(namespace, { serviceAccount: CANDIDATE_SERVICE_ACCOUNT, expirationSeconds: seconds });
       });
-      return { ...this.toDto(session), kubeconfig: access.kubeconfig, instructions: task.instructions[lang] };
+      return { ...(await this.toDto(session, lang)), kubeconfig: access.kubeconfig, instructions: task.instructions[lang] };
     } catch (error) {
       await repo.update({ id: session.id }, { status: 'deleted' });
       await adapter.deleteNamespace(namespace).catch(() => undefined);
@@ -120,8 +128,8 @@ export class LabSessionsService implements OnModuleInit {
     }
   }
 
-  async get(auth: AuthContext, taskId: string, id: string): Promise<LabSessionDto> {
-    return this.toDto(await this.findOwn(auth, taskId, id));
+  async get(auth: AuthContext, taskId: string, id: string, lang: Lang): Promise<LabSessionDto> {
+    return this.toDto(await this.findOwn(auth, taskId, id), lang);
   }
 
   async validate(auth: AuthContext, taskId: string, id: string, lang: Lang): Promise<ValidationResultDto> {
@@ -148,7 +156,8 @@ export class LabSessionsService implements OnModuleInit {
     const cluster = await this.registry.findById(session.clusterId);
     if (!cluster) throw new AppException('service-unavailable', 'The lab cluster is no longer registered');
     const result = await onCluster(() => validateTask(task, session.namespace, this.registry.adapterFor(cluster)));
-    await this.dataSource.getRepository(LabSessionEntity).update({ id: session.id }, { lastValidation: result as never });
+    const stored: StoredValidation = { ...result, checkedAt: this.clock.now().toISOString() };
+    await this.dataSource.getRepository(LabSessionEntity).update({ id: session.id }, { lastValidation: stored as never });
     return result;
   }
 
@@ -191,7 +200,8 @@ export class LabSessionsService implements OnModuleInit {
     return session;
   }
 
-  private toDto(session: LabSessionEntity): LabSessionDto {
+  private async toDto(session: LabSessionEntity, lang: Lang): Promise<LabSessionDto> {
+    const last = session.lastValidation as StoredValidation | null;
     return {
       id: session.id,
       taskId: session.taskId,
@@ -199,7 +209,7 @@ export class LabSessionsService implements OnModuleInit {
       status: session.status,
       expiresAt: session.expiresAt.toISOString(),
       attemptId: session.attemptId,
-      lastValidation: null,
+      lastValidation: last ? toValidationDto(last, lang, checkedAtOf(last, session), await this.mayShowChecks(session)) : null,
     };
   }
 }

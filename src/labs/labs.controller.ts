@@ -95,8 +95,14 @@ export class LabsController {
   @ApiOperation({ summary: 'A session’s status' })
   @ApiOkResponse({ type: LabSessionDto })
   @ApiProblems(404)
-  session(@Auth() auth: AuthContext, @Param('taskId', TaskIdPipe) taskId: string, @Param('sessionId', UuidParamPipe) id: string) {
-    return this.sessions.get(auth, taskId, id);
+  session(
+    @Auth() auth: AuthContext,
+    @Param('taskId', TaskIdPipe) taskId: string,
+    @Param('sessionId', UuidParamPipe) id: string,
+    @Query() _query: LangQueryDto,
+    @NegotiatedLanguage() lang: ContentLanguage,
+  ) {
+    return this.sessions.get(auth, taskId, id, lang);
   }
 
   @Post(':taskId/sessions/:sessionId/validate')

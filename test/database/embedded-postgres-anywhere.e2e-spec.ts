@@ -213,3 +213,56 @@ describe('failures of the embedded database, each told in one sentence', () => {
     expect(error.message).toMatch(new RegExp(`^The embedded PostgreSQL stopped before it was ready, and the database in ${dataDir} may be damaged \\(.*pg_control.*\\); move that folder away`));
   }, 120_000);
 });
+
+describe('the embedded superuser password', () => {
+  let parent: string;
+
+  beforeAll(() => {
+    parent = openTempFolder('kq-pg-password-');
+  });
+  afterAll(() => fs.rmSync(parent, { recursive: true, force: true }));
+
+  const passwordOf = (url: string) => decodeURIComponent(new URL(url).password);
+  async function loginCode(url: string, password: string): Promise<string> {
+    const target = new URL(url);
+    target.password = encodeURIComponent(password);
+    return query(target.toString(), 'SELECT 1').then(
+      () => 'accepted',
+      (error: { code?: string }) => error.code ?? 'failed',
+    );
+  }
+
+  it('is random, kept only in the data folder (0600), and the old fixed one is refused', async () => {
+    const dataDir = join(parent, 'fresh');
+    const database = await startEmbeddedPostgres({ dataDir, port: 0, database: 'kq_password' });
+    try {
+      const password = passwordOf(database.url);
+      expect(password).not.toBe('postgres');
+      expect(password.length).toBeGreaterThanOrEqual(24);
+      const file = join(database.dataDir, 'kubequiz-superuser-password');
+      expect(fs.readFileSync(file, 'utf8').trim()).toBe(password);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(await loginCode(database.url, 'postgres')).toBe('28P01');
+      expect(await loginCode(database.url, password)).toBe('accepted');
+    } finally {
+      await database.stop();
+    }
+  }, 120_000);
+
+  it('replaces the fixed password of a database created before, on its next start', async () => {
+    const dataDir = join(parent, 'legacy');
+    const first = await startEmbeddedPostgres({ dataDir, port: 0, database: 'kq_legacy' });
+    // Turn it into what earlier versions left behind: the fixed password and no password file.
+    await query(first.url, "ALTER ROLE postgres PASSWORD 'postgres'");
+    await first.stop();
+    fs.rmSync(join(first.dataDir, 'kubequiz-superuser-password'));
+    const second = await startEmbeddedPostgres({ dataDir, port: 0, database: 'kq_legacy' });
+    try {
+      expect(passwordOf(second.url)).not.toBe('postgres');
+      expect(await loginCode(second.url, passwordOf(second.url))).toBe('accepted');
+      expect(await loginCode(second.url, 'postgres')).toBe('28P01');
+    } finally {
+      await second.stop();
+    }
+  }, 120_000);
+});

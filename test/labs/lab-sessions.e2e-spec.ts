@@ -47,6 +47,10 @@ describe('lab sessions on the embedded sandbox cluster', () => {
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0]).toMatchObject({ hint: expect.any(String), message: expect.any(String), section: expect.any(String) });
 
+    // The session remembers its last validation (it was always null: found by a newcomer's walk-through).
+    const read = await t.http.get(`/v1/labs/${taskId}/sessions/${session.body.id}?lang=en`).set('authorization', candidate).expect(200);
+    expect(read.body.lastValidation).toEqual(validation.body);
+
     const other = `Bearer ${await t.login('author')}`;
     await t.http.get(`/v1/labs/${taskId}/sessions/${session.body.id}`).set('authorization', other).expect(404);
     await t.http.delete(`/v1/labs/${taskId}/sessions/${session.body.id}`).set('authorization', candidate).expect(204);
