@@ -29,7 +29,7 @@ describe.each(documents)('a generated bank from $file', ({ file, language, title
   });
 
   it('prints its figures and has no structurally defective item', () => {
-    console.log(`${file}: ${JSON.stringify(figures)}; skipped ${JSON.stringify(report.skipped.map((s) => `${s.sectionKey}:${s.reason}`))}`);
+    process.stdout.write(`${file}: ${JSON.stringify(figures)}; skipped ${JSON.stringify(report.skipped.map((s) => `${s.sectionKey}:${s.reason}`))}\n`);
     // Short pages: two items per sentence at most, and weak items are not drafted at all.
     expect(figures.items).toBeGreaterThanOrEqual(10);
     for (const q of report.generated) expect(q.quality.score).toBeGreaterThanOrEqual(0.6);

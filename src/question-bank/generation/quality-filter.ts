@@ -37,7 +37,7 @@ export function rejectionReason(c: Candidate, language: Language): RejectionReas
 }
 
 /** Every text a candidate sees besides the stem. */
-function texts(content: QuestionContent): string[] {
+export function texts(content: QuestionContent): string[] {
   switch (content.type) {
     case 'single-choice':
     case 'multiple-response':

@@ -113,4 +113,4 @@ ${body}
 };
 `;
 writeFileSync(join(dirname(fileURLToPath(import.meta.url)), 'k8s-proto-schema.ts'), file);
-console.log(`${Object.keys(messages).length} messages`);
+process.stdout.write(`${Object.keys(messages).length} messages\n`);

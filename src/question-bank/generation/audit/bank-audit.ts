@@ -1,6 +1,7 @@
-import type { Language, QuestionContent } from '../../model/question-types.js';
+import type { Language } from '../../model/question-types.js';
 import { foldLoose } from '../text.js';
 import type { GeneratedQuestion } from '../types.js';
+import { texts } from '../quality-filter.js';
 
 /** Figures an instructor looks at first when judging a generated bank. */
 export interface BankFigures {
@@ -72,7 +73,7 @@ export function bankDefects(items: readonly GeneratedQuestion[], language: Langu
   const out: ItemDefect[] = [];
   for (const q of items) {
     const add = (defect: string) => out.push({ fingerprint: q.fingerprint, stem: q.content.stem, defect });
-    const options = optionTexts(q.content);
+    const options = texts(q.content);
     if (!keyAmongOptions(q)) add('key not among the options');
     const folded = options.map(foldLoose);
     if (new Set(folded).size !== folded.length) add('duplicate options');
@@ -88,20 +89,6 @@ export function bankDefects(items: readonly GeneratedQuestion[], language: Langu
     if (language === 'zh' && !CJK.test(q.content.stem)) add('Chinese item with an English stem');
   }
   return out;
-}
-
-function optionTexts(content: QuestionContent): string[] {
-  switch (content.type) {
-    case 'single-choice':
-    case 'multiple-response':
-      return content.options.map((o) => o.text);
-    case 'matching':
-      return [...content.prompts.map((p) => p.text), ...content.choices.map((c) => c.text)];
-    case 'ordering':
-      return content.items.map((i) => i.text);
-    default:
-      return [];
-  }
 }
 
 function keyAmongOptions(q: GeneratedQuestion): boolean {
